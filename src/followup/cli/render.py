@@ -1,0 +1,146 @@
+"""Rich rendering for the CLI: tables of actions and to-dos, an application's timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+STATUS_STYLE = {"overdue": "bold red", "due": "bold yellow", "planned": "cyan", "done": "green"}
+KIND_WORDS = {"thank_you": "thank-you", "check_in": "check-in"}
+
+
+def console(stderr: bool = False) -> Console:
+    """A console; when output is piped it is wide, so tables stay readable in files and pagers."""
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not out.is_terminal:
+        out.width = 160
+    return out
+
+
+def span(seconds: float) -> str:
+    """'5 h', '2 d 3 h', '40 min': how far away a moment is, in words a glance can read."""
+    minutes = int(abs(seconds) // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {mins} min" if mins and hours < 3 else f"{hours} h"
+    return f"{mins} min"
+
+
+def when(action: dict[str, Any], now: datetime, tz: ZoneInfo) -> Text:
+    """The local due time, then the status and how far it is: 'Thu 26 Nov 09:00\ndue, in 5 h'."""
+    due = datetime.fromisoformat(action["due"]).astimezone(tz)
+    label = f"{due:%a} {due.day} {due:%b %H:%M}"
+    status = action["status"]
+    style = STATUS_STYLE[status]
+    if status == "done":
+        sent = action.get("sent_at") or action["due"]
+        at = datetime.fromisoformat(sent).astimezone(tz)
+        return Text(f"{at:%a} {at.day} {at:%b %H:%M}\ndone", style=style)
+    if status == "overdue":
+        return Text(f"{label}\noverdue by {span((now - due).total_seconds())}", style=style)
+    if status == "planned" and action.get("not_before"):
+        start = datetime.fromisoformat(action["not_before"]).astimezone(tz)
+        text = Text(f"{start:%a} {start.day} {start:%b %H:%M}")
+        if start.date() == due.date():
+            text.append(f"–{due:%H:%M}")
+        text.append(f"\nplanned, in {span((start - now).total_seconds())}", style=style)
+        return text
+    text = Text(label)
+    text.append(f"\ndue, in {span((due - now).total_seconds())}", style=style)
+    return text
+
+
+def action_table(
+    actions: Iterable[dict[str, Any]], now: datetime, tz: ZoneInfo, *, show_app: bool = False
+) -> Table:
+    """When, who and how, what (with the id to type), and why: one row per follow-up."""
+    table = Table(show_lines=True, expand=False, pad_edge=False)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Who, how", max_width=34)
+    table.add_column("What", overflow="fold", max_width=26)
+    table.add_column("Why", overflow="fold", min_width=30)
+    for a in actions:
+        who = Text(a["contact_name"], style="bold")
+        if show_app:
+            who.append(f"\n{a['company']} ({a['application']})")
+        who.append(f"\nby {a['method']}")
+        table.add_row(
+            when(a, now, tz),
+            who,
+            Text(f"{KIND_WORDS[a['kind']]}\n") + Text(a["id"], style="dim"),
+            Text("\n".join(f"• {r}" for r in a["reasons"])),
+        )
+    return table
+
+
+def print_todos(out: Console, todos: Sequence[dict[str, Any]]) -> None:
+    if not todos:
+        return
+    out.print("\n[bold]To do[/bold]")
+    for t in todos:
+        where = f"[dim]{t['company']} ({t['application']}):[/dim] " if "company" in t else ""
+        out.print(f"  • {where}{t['message']}", markup=True, highlight=False)
+
+
+def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None:
+    """An application: facts, interviews with the people met, what was sent, replies, plan."""
+    from followup.core.jsonable import action_to_dict, todo_to_dict
+
+    app, facts, plan = view.application, view.facts, view.plan
+    out.print(f"[bold]{app.company}[/bold] — {app.role}  [dim](application {app.id})[/dim]")
+    facts_line = [
+        f"status {app.status}",
+        f"decision {app.decision_speed}",
+        f"culture {app.culture}",
+    ]
+    if app.client_facing:
+        facts_line.append("client-facing")
+    if app.verbal_role:
+        facts_line.append("verbal role")
+    out.print("  " + ", ".join(facts_line))
+    if plan.expected_response_by:
+        source = {"interview": "said at the interview", "application": "on the application",
+                  "default": "assumed: nobody said"}[plan.expected_source]
+        out.print(f"  answer expected by {plan.expected_response_by:%a %d %b %Y} ({source})")
+    events: list[tuple[datetime, str]] = []
+    for i in facts.interviews:
+        names = ", ".join(
+            f"{p.name}{' (' + p.title + ')' if p.title else ''} [person {p.id}]"
+            for p in i.participants
+        ) or "nobody recorded"
+        events.append((i.start, f"[bold]{i.kind.replace('_', '-')} interview[/bold] "
+                                f"[dim](interview {i.id})[/dim] with {names}"))
+        for p in i.participants:
+            if p.discussed:
+                events.append((i.start, f"    {p.name} discussed: {'; '.join(p.discussed)}"))
+            if p.liked:
+                events.append((i.start, f"    {p.name} liked: {'; '.join(p.liked)}"))
+        if i.forgot_to_mention:
+            events.append((i.start, f"    forgot to mention: {'; '.join(i.forgot_to_mention)}"))
+    for s in view.history["sent"]:
+        events.append((s["sent_at"], f"sent {KIND_WORDS[s['kind']]} by {s['method']} "
+                                     f"to {s['name']}"))
+    for r in view.history["replies"]:
+        who = r["name"] or "the company"
+        note = f": {r['note']}" if r.get("note") else ""
+        events.append((r["received_at"], f"[green]reply from {who}[/green]{note}"))
+    out.print("\n[bold]Timeline[/bold]")
+    for at, line in sorted(events, key=lambda e: e[0]):
+        local = at.astimezone(tz)
+        out.print(f"  {local:%a %d %b %H:%M}  {line}", highlight=False)
+    open_actions = [action_to_dict(a) for a in plan.actions if a.status != "done"]
+    if open_actions:
+        out.print("\n[bold]Next[/bold]")
+        out.print(action_table(open_actions, now, tz))
+    elif app.status == "active":
+        out.print("\n[green]Nothing to do: every follow-up is made.[/green]")
+    print_todos(out, [todo_to_dict(t) for t in plan.todos])

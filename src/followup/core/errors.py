@@ -1,0 +1,34 @@
+"""The one exception tree of followup; every face turns these into a message and a status."""
+
+from __future__ import annotations
+
+
+class FollowupError(Exception):
+    """Root of every error followup reports to a user; the message says what to do."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInputError(FollowupError):
+    """A file, argument or field is wrong; `where` names it, `problem` says what is wrong."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class NotFoundError(FollowupError):
+    """An id the user gave names nothing stored."""
+
+    def __init__(self, what: str, ident: str, hint: str = "") -> None:
+        text = f"no {what} with id {ident!r}"
+        super().__init__(f"{text}; {hint}" if hint else text)
+
+
+class ConflictError(FollowupError):
+    """The request makes sense but clashes with what is stored."""

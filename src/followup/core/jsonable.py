@@ -1,0 +1,113 @@
+"""Plans and facts as plain JSON-ready dicts, in the field names of DESIGN.md section 2."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from followup.core.model import Action, Facts, Plan, Todo
+
+
+def iso(value: datetime | date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def action_to_dict(action: Action) -> dict[str, Any]:
+    return {
+        "id": action.id,
+        "kind": action.kind,
+        "interview": action.interview,
+        "contact": action.contact,
+        "contact_name": action.contact_name,
+        "method": action.method,
+        "not_before": iso(action.not_before),
+        "due": iso(action.due),
+        "status": action.status,
+        "rule": action.rule,
+        "reasons": list(action.reasons),
+        "sent_at": iso(action.sent_at),
+    }
+
+
+def todo_to_dict(todo: Todo) -> dict[str, Any]:
+    return {
+        "kind": todo.kind,
+        "interview": todo.interview,
+        "contact": todo.contact,
+        "need": todo.need,
+        "message": todo.message,
+    }
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    return {
+        "expected_response_by": iso(plan.expected_response_by),
+        "expected_source": plan.expected_source,
+        "actions": [action_to_dict(a) for a in plan.actions],
+        "todos": [todo_to_dict(t) for t in plan.todos],
+    }
+
+
+def facts_to_scenario(facts: Facts, now: datetime | None) -> dict[str, Any]:
+    """The scenario document of DESIGN.md section 2 for these facts."""
+    c, a = facts.candidate, facts.application
+    return {
+        "now": iso(now),
+        "candidate": {
+            "full_name": c.full_name,
+            "email": c.email,
+            "phone": c.phone,
+            "address": c.address,
+            "timezone": c.timezone,
+            "checkins_per_week": c.checkins_per_week,
+            "default_wait_days": c.default_wait_days,
+        },
+        "application": {
+            "company": a.company,
+            "role": a.role,
+            "decision_speed": a.decision_speed,
+            "client_facing": a.client_facing,
+            "verbal_role": a.verbal_role,
+            "culture": a.culture,
+            "expected_response_by": iso(a.expected_response_by),
+            "status": a.status,
+            "primary_contact": a.primary_contact,
+        },
+        "interviews": [
+            {
+                "id": i.id,
+                "kind": i.kind,
+                "start": iso(i.start),
+                "end": iso(i.end),
+                "participants": [
+                    {
+                        "id": p.id,
+                        "name": p.name,
+                        "title": p.title,
+                        "email": p.email,
+                        "phone": p.phone,
+                        "address": p.address,
+                        "salutation": p.salutation,
+                        "discussed": list(p.discussed),
+                        "liked": list(p.liked),
+                    }
+                    for p in i.participants
+                ],
+                "forgot_to_mention": list(i.forgot_to_mention),
+                "expected_response_by": iso(i.expected_response_by),
+            }
+            for i in facts.interviews
+        ],
+        "sent": [
+            {
+                "kind": s.kind,
+                "interview": s.interview,
+                "contact": s.contact,
+                "method": s.method,
+                "at": iso(s.at),
+            }
+            for s in facts.sent
+        ],
+        "responses": [{"at": iso(r.at), "from": r.contact} for r in facts.responses],
+        "other_companies": list(facts.other_companies),
+    }

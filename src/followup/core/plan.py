@@ -1,0 +1,355 @@
+"""The rules R1-R5 of DESIGN.md section 1: facts and a moment in, actions and to-dos out.
+
+Pure: no I/O and no clock reads; `now` is an argument. Every action carries its rule id and its
+reasons in plain words, so a user can see why followup asks for what it asks.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from followup.core.model import (
+    METHODS,
+    Action,
+    ActionStatus,
+    Application,
+    ContactNeed,
+    ExpectedSource,
+    Facts,
+    Interview,
+    Method,
+    Participant,
+    Plan,
+    Sent,
+    Todo,
+)
+from followup.core.workdays import (
+    add_absolute,
+    business_window,
+    first_window_after,
+    local_date,
+    short_day,
+    short_when,
+    zone,
+)
+
+# Bumped whenever a rule changes, so cached plans made by older code are recomputed.
+PLANNER_VERSION = 1
+
+THANK_YOU_WINDOW = timedelta(hours=24)
+NEEDS: dict[Method, ContactNeed] = {"email": "email", "phone": "phone", "letter": "address"}
+_DETAIL_WORDS: dict[Method, str] = {
+    "email": "email address",
+    "phone": "phone number",
+    "letter": "postal address",
+}
+_KIND_WORDS = {"phone": "phone", "video": "video", "in_person": "in-person"}
+
+
+def preferred_method(app: Application) -> tuple[Method, str]:
+    """R2's channel for the application, with the reason in words."""
+    if app.decision_speed == "quick":
+        return "email", "the hiring manager said the decision will be quick, and email is fastest"
+    if app.client_facing:
+        return "phone", "the role is client-facing, and a call shows your interpersonal skills"
+    if app.verbal_role:
+        return "phone", "the role needs a lot of verbal communication, and a call shows yours"
+    if app.culture == "traditional":
+        return "letter", "the company culture is traditional, and a letter suits it"
+    return "email", "nothing about the role or company calls for another channel"
+
+
+def has_detail(person: Participant, method: Method) -> bool:
+    if method == "email":
+        return bool(person.email)
+    if method == "phone":
+        return bool(person.phone)
+    return bool(person.address)
+
+
+def choose_method(
+    preferred: tuple[Method, str], person: Participant
+) -> tuple[Method, str, ContactNeed | None]:
+    """R2 per person: the preferred channel, else the first one this person can be reached by.
+
+    Returns the method, the reason, and the contact detail that is missing (None if none is).
+    """
+    method, why = preferred
+    if has_detail(person, method):
+        return method, f"{method}: {why}", None
+    missing = f"{person.name} has no {_DETAIL_WORDS[method]} on file"
+    for other in METHODS:
+        if has_detail(person, other):
+            return other, f"{other}: {missing}, though {method} is preferred ({why})", NEEDS[method]
+    return method, f"{method}: {why}; but {missing}, nor any other way to reach them", NEEDS[method]
+
+
+def status_at(now: datetime, not_before: datetime | None, due: datetime) -> ActionStatus:
+    """planned before `not_before`, due until `due`, overdue after it."""
+    if not_before is not None and now < not_before:
+        return "planned"
+    return "due" if now <= due else "overdue"
+
+
+def expected_answer(
+    facts: Facts, latest: Interview | None, tz: ZoneInfo
+) -> tuple[date | None, ExpectedSource | None, Todo | None]:
+    """R3: the date an answer was promised for, where it came from, and a to-do if nobody said."""
+    app = facts.application
+    if latest is None:
+        if app.expected_response_by is not None:
+            return app.expected_response_by, "application", None
+        return None, None, None
+    if latest.expected_response_by is not None:
+        return latest.expected_response_by, "interview", None
+    ended = local_date(latest.end, tz)
+    if app.expected_response_by is not None and app.expected_response_by >= ended:
+        return app.expected_response_by, "application", None
+    wait = facts.candidate.default_wait_days
+    assumed = ended + timedelta(days=wait)
+    stale = ""
+    if app.expected_response_by is not None:
+        stale = (
+            f" The application's date, {short_day(app.expected_response_by)}, "
+            "is older than the latest interview."
+        )
+    todo = Todo(
+        kind="ask_expected_date",
+        interview=latest.id,
+        message=(
+            f"Ask {app.company} when to expect an answer: no date was given at the "
+            f"{short_day(ended)} interview, so check-ins assume {short_day(assumed)} "
+            f"({wait} days after it).{stale}"
+        ),
+    )
+    return assumed, "default", todo
+
+
+def plan_application(facts: Facts, now: datetime) -> Plan:
+    """Every follow-up the rules ask for, sorted by due time, and the to-dos that block them."""
+    candidate, app = facts.candidate, facts.application
+    tz = zone(candidate.timezone, "candidate.timezone")
+    preferred = preferred_method(app)
+    actions: list[Action] = []
+    todos: list[Todo] = []
+    missing_seen: set[tuple[str, str]] = set()
+
+    def note_missing(person: Participant, method: Method, need: ContactNeed) -> None:
+        if (person.id, need) in missing_seen:
+            return
+        missing_seen.add((person.id, need))
+        todos.append(
+            Todo(
+                kind="missing_contact_detail",
+                contact=person.id,
+                need=need,
+                message=(
+                    f"Add {person.name}'s {_DETAIL_WORDS[preferred[0]]}: "
+                    f"{preferred[0]} is the right channel here, so until then it goes by {method}."
+                ),
+            )
+        )
+
+    thanked: dict[tuple[str | None, str], Sent] = {}
+    check_ins: list[Sent] = []
+    for s in facts.sent:
+        if s.kind == "thank_you":
+            thanked.setdefault((s.interview, s.contact), s)
+        else:
+            check_ins.append(s)
+
+    # R1: one thank-you per person met, per interview, due 24 hours after it ended.
+    for interview in facts.interviews:
+        end = interview.end.astimezone(tz)
+        due = add_absolute(end, THANK_YOU_WINDOW, tz)
+        r1 = (
+            f"thank-you within 24 hours of the {_KIND_WORDS[interview.kind]} interview "
+            f"that ended {short_when(end, tz)}"
+        )
+        for person in interview.participants:
+            done = thanked.get((interview.id, person.id))
+            if done is not None:
+                actions.append(
+                    Action(
+                        id=f"thank_you:{interview.id}:{person.id}",
+                        kind="thank_you",
+                        interview=interview.id,
+                        contact=person.id,
+                        contact_name=person.name,
+                        method=done.method,
+                        not_before=end,
+                        due=due,
+                        status="done",
+                        rule="R1",
+                        reasons=(r1, f"sent by {done.method} {short_when(done.at, tz)}"),
+                        sent_at=done.at.astimezone(tz),
+                    )
+                )
+                continue
+            method, why, need = choose_method(preferred, person)
+            reasons = (r1, why)
+            if method == "letter":
+                reasons += (
+                    f"letter: must be posted by {short_when(due, tz)} "
+                    "to count as within 24 hours",
+                )
+            if need is not None:
+                note_missing(person, method, need)
+            actions.append(
+                Action(
+                    id=f"thank_you:{interview.id}:{person.id}",
+                    kind="thank_you",
+                    interview=interview.id,
+                    contact=person.id,
+                    contact_name=person.name,
+                    method=method,
+                    not_before=end,
+                    due=due,
+                    status=status_at(now, end, due),
+                    rule="R1",
+                    reasons=reasons,
+                )
+            )
+
+    latest = max(facts.interviews, key=_start_key) if facts.interviews else None
+    expected, source, ask = expected_answer(facts, latest, tz)
+    if ask is not None:
+        todos.append(ask)
+
+    # Sent check-ins are listed as done, numbered in the order they were made.
+    check_ins.sort(key=_at_key)
+    for number, s in enumerate(check_ins, start=1):
+        person = facts.person(s.contact)
+        actions.append(
+            Action(
+                id=f"check_in:{s.contact}:{number}",
+                kind="check_in",
+                interview=s.interview,
+                contact=s.contact,
+                contact_name=person.name if person else s.contact,
+                method=s.method,
+                not_before=None,
+                due=s.at.astimezone(tz),
+                status="done",
+                rule="R4",
+                reasons=(f"check-in made by {s.method} {short_when(s.at, tz)}",),
+                sent_at=s.at.astimezone(tz),
+            )
+        )
+
+    nxt = _next_check_in(facts, latest, expected, check_ins, tz, preferred)
+    if nxt is not None:
+        person, not_before, due, reasons = nxt
+        method, why, need = choose_method(preferred, person)
+        if need is not None:
+            note_missing(person, method, need)
+        assert latest is not None
+        actions.append(
+            Action(
+                id=f"check_in:{person.id}:{len(check_ins) + 1}",
+                kind="check_in",
+                interview=latest.id,
+                contact=person.id,
+                contact_name=person.name,
+                method=method,
+                not_before=not_before,
+                due=due,
+                status=status_at(now, not_before, due),
+                rule="R4",
+                reasons=(*reasons, why),
+            )
+        )
+
+    actions.sort(key=_action_key)
+    return Plan(
+        expected_response_by=expected,
+        expected_source=source,
+        actions=tuple(actions),
+        todos=tuple(todos),
+    )
+
+
+def _next_check_in(
+    facts: Facts,
+    latest: Interview | None,
+    expected: date | None,
+    check_ins: list[Sent],
+    tz: ZoneInfo,
+    preferred: tuple[Method, str],
+) -> tuple[Participant, datetime, datetime, tuple[str, ...]] | None:
+    """R4: the one open check-in, or None when none is called for."""
+    app = facts.application
+    if app.status != "active" or latest is None or expected is None:
+        return None
+    for reply in facts.responses:
+        if reply.at >= latest.start:
+            return None
+    person = facts.person(app.primary_contact) if app.primary_contact else None
+    to_whom = "the primary contact"
+    if person is None:
+        if not latest.participants:
+            return None
+        person = latest.participants[0]
+        to_whom = "the first person met at the latest interview"
+    since = [s for s in check_ins if s.at >= latest.start]
+    cadence = facts.candidate.checkins_per_week
+    if since:
+        earliest = add_absolute(since[-1].at, timedelta(days=7 / cadence), tz)
+        not_before, due = business_window(earliest, tz)
+        times = "once a week" if cadence == 1 else "twice a week"
+        timing = (
+            f"at most {times}: not before {short_when(earliest, tz)}, "
+            f"{len(since)} check-in{'s' if len(since) > 1 else ''} made since the interview"
+        )
+        if not_before != earliest.astimezone(tz):
+            timing += "; moved to the next business-day 09:00"
+    else:
+        not_before, due = first_window_after(expected, tz)
+        timing = (
+            f"no answer is due before {short_day(expected)}; check in on the first "
+            "business day after it, 09:00-17:00"
+        )
+    return person, not_before, due, (f"no reply yet: {timing}", f"to {person.name}, {to_whom}")
+
+
+def checkin_warning(facts: Facts, at: datetime, now: datetime | None = None) -> str | None:
+    """R5: a warning when a check-in made at `at` comes sooner than the cadence allows."""
+    tz = zone(facts.candidate.timezone, "candidate.timezone")
+    if not facts.interviews:
+        return None
+    latest = max(facts.interviews, key=_start_key)
+    expected, _, _ = expected_answer(facts, latest, tz)
+    earlier = sorted(
+        (s for s in facts.sent if s.kind == "check_in" and latest.start <= s.at < at),
+        key=_at_key,
+    )
+    if earlier:
+        cadence = facts.candidate.checkins_per_week
+        allowed = add_absolute(earlier[-1].at, timedelta(days=7 / cadence), tz)
+        if at < allowed:
+            times = "once a week" if cadence == 1 else "twice a week"
+            return (
+                f"this check-in comes sooner than {times}: the last one was "
+                f"{short_when(earlier[-1].at, tz)}, the next was not due before "
+                f"{short_when(allowed, tz)}. Too many check-ins read as pushy."
+            )
+        return None
+    if expected is not None and local_date(at, tz) <= expected:
+        return (
+            f"this check-in comes before the promised answer date, {short_day(expected)}: "
+            "give them until then before checking in."
+        )
+    return None
+
+
+def _start_key(interview: Interview) -> datetime:
+    return interview.start
+
+
+def _at_key(sent: Sent) -> datetime:
+    return sent.at
+
+
+def _action_key(action: Action) -> tuple[datetime, int, str]:
+    return action.due, 0 if action.kind == "thank_you" else 1, action.id

@@ -1,0 +1,320 @@
+"""The whole database as one JSON document: export, and import into an empty database or merged.
+
+The document holds facts only (the plan is derived and recomputed on import), with every row's
+id, so export -> import into an empty database -> export gives the same document.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from followup.core.errors import ConflictError, InvalidInputError
+from followup.core.workdays import zone
+from followup.scenario import AwareTime, Day, OptText, Text, first_problem
+from followup.services.followup import Followup, refresh_plan
+from followup.storage.store import Repo
+
+FORMAT = "followup-export"
+VERSION = 1
+DERIVED = {"plan_version", "plan_cache", "next_due_at"}
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+class ProfileRow(_Row):
+    id: Id
+    full_name: Text
+    email: OptText = None
+    phone: OptText = None
+    address: OptText = None
+    timezone: Text
+    checkins_per_week: Literal[1, 2]
+    default_wait_days: Annotated[int, Field(ge=1, le=90)]
+    created_at: AwareTime
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            zone(value)
+        except InvalidInputError as exc:
+            raise ValueError(exc.problem) from None
+        return value
+
+
+class ApplicationRow(_Row):
+    id: Id
+    profile_id: Id
+    company: Text
+    role: Text
+    decision_speed: Literal["quick", "normal", "slow", "unknown"]
+    client_facing: bool
+    verbal_role: bool
+    culture: Literal["traditional", "modern", "unknown"]
+    expected_response_by: Day = None
+    status: Literal["active", "offer", "rejected", "withdrawn"]
+    primary_contact_id: Id | None = None
+    created_at: AwareTime
+    closed_at: AwareTime | None = None
+
+
+class PersonRow(_Row):
+    id: Id
+    application_id: Id
+    name: Text
+    title: OptText = None
+    email: OptText = None
+    phone: OptText = None
+    address: OptText = None
+    salutation: OptText = None
+
+
+class InterviewRow(_Row):
+    id: Id
+    application_id: Id
+    kind: Literal["phone", "video", "in_person"]
+    start_at: AwareTime
+    end_at: AwareTime
+    expected_response_by: Day = None
+    forgot_to_mention: list[Text]
+
+
+class ParticipantRow(_Row):
+    interview_id: Id
+    person_id: Id
+    position: Annotated[int, Field(ge=0)]
+    discussed: list[Text]
+    liked: list[Text]
+
+
+class FollowUpRow(_Row):
+    id: Id
+    application_id: Id
+    kind: Literal["thank_you", "check_in"]
+    interview_id: Id | None = None
+    person_id: Id
+    method: Literal["email", "phone", "letter"]
+    sent_at: AwareTime
+    body: Annotated[str | None, Field(max_length=100_000)] = None
+
+
+class ReplyRow(_Row):
+    id: Id
+    application_id: Id
+    person_id: Id | None = None
+    received_at: AwareTime
+    note: Annotated[str | None, Field(max_length=100_000)] = None
+
+
+class Tables(_Row):
+    profiles: list[ProfileRow] = Field(max_length=1)
+    applications: list[ApplicationRow] = []
+    people: list[PersonRow] = []
+    interviews: list[InterviewRow] = []
+    participants: list[ParticipantRow] = []
+    follow_ups: list[FollowUpRow] = []
+    replies: list[ReplyRow] = []
+
+
+class Document(_Row):
+    format: Literal["followup-export"]
+    version: Literal[1]
+    tables: Tables
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def export_document(service: Followup) -> dict[str, Any]:
+    """Every fact in the database as one JSON-ready document."""
+    with service.store.transaction() as repo:
+        dump = repo.dump()
+    tables = {
+        name: [{k: _jsonable(v) for k, v in row.items() if k not in DERIVED} for row in rows]
+        for name, rows in dump.items()
+    }
+    return {"format": FORMAT, "version": VERSION, "tables": tables}
+
+
+def import_document(service: Followup, data: Any, name: str, *, merge: bool = False) -> int:
+    """Load an export document; returns how many applications were added.
+
+    Into an empty database the rows keep their ids. With `merge`, the document's applications are
+    added to what is there under new ids (the stored profile stays), skipping any application
+    already present (same company, role and creation time).
+    """
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InvalidInputError(name, f"not a followup export (its \"format\" is not {FORMAT!r})")
+    try:
+        doc = Document.model_validate(data)
+    except ValidationError as exc:
+        where, problem = first_problem(exc)
+        raise InvalidInputError(f"{name}: {where}", problem) from None
+    _check_references(doc.tables, name)
+    with service.store.transaction() as repo:
+        if not repo.is_empty() and not merge:
+            count = len(repo.application_ids())
+            raise ConflictError(
+                f"the database already holds a profile and {count} application(s); "
+                "use --merge to add this backup's applications to them, "
+                "or import into an empty database"
+            )
+        if repo.is_empty():
+            added = _restore(repo, doc.tables)
+        else:
+            added = _merge(repo, doc.tables)
+        for app_id in repo.application_ids():
+            refresh_plan(repo, app_id)
+    return added
+
+
+def _restore(repo: Repo, t: Tables) -> int:
+    for table, rows in (
+        ("profiles", t.profiles),
+        ("applications", t.applications),
+        ("people", t.people),
+        ("interviews", t.interviews),
+        ("participants", t.participants),
+        ("follow_ups", t.follow_ups),
+        ("replies", t.replies),
+    ):
+        values = [r.model_dump() for r in rows]
+        if table == "applications":
+            for v in values:
+                v["plan_version"] = 0
+        repo.insert_rows(table, values)
+    repo.reset_sequences()
+    return len(t.applications)
+
+
+def _merge(repo: Repo, t: Tables) -> int:
+    pid = repo.profile_id()
+    assert pid is not None
+    existing = {
+        (a.company, a.role, a.created_at.isoformat())
+        for a in _application_rows(repo)
+    }
+    added = 0
+    for app in t.applications:
+        if (app.company, app.role, app.created_at.isoformat()) in existing:
+            continue
+        values = app.model_dump(exclude={"id", "primary_contact_id"})
+        values.update(profile_id=pid, plan_version=0)
+        new_app = repo.insert_returning_id("applications", values)
+        people_map: dict[int, int] = {}
+        for p in t.people:
+            if p.application_id == app.id:
+                row = p.model_dump(exclude={"id"}) | {"application_id": new_app}
+                people_map[p.id] = repo.insert_returning_id("people", row)
+        interview_map: dict[int, int] = {}
+        for i in t.interviews:
+            if i.application_id == app.id:
+                row = i.model_dump(exclude={"id"}) | {"application_id": new_app}
+                interview_map[i.id] = repo.insert_returning_id("interviews", row)
+        repo.insert_rows(
+            "participants",
+            [
+                p.model_dump()
+                | {"interview_id": interview_map[p.interview_id], "person_id": people_map[p.person_id]}
+                for p in t.participants
+                if p.interview_id in interview_map
+            ],
+        )
+        for f in t.follow_ups:
+            if f.application_id == app.id:
+                row = f.model_dump(exclude={"id"}) | {
+                    "application_id": new_app,
+                    "person_id": people_map[f.person_id],
+                    "interview_id": interview_map[f.interview_id] if f.interview_id else None,
+                }
+                repo.insert_returning_id("follow_ups", row)
+        for r in t.replies:
+            if r.application_id == app.id:
+                row = r.model_dump(exclude={"id"}) | {
+                    "application_id": new_app,
+                    "person_id": people_map[r.person_id] if r.person_id else None,
+                }
+                repo.insert_returning_id("replies", row)
+        if app.primary_contact_id:
+            repo.update_application(
+                application_id=new_app, primary_contact_id=people_map[app.primary_contact_id]
+            )
+        added += 1
+    return added
+
+
+def _application_rows(repo: Repo) -> list[ApplicationRow]:
+    return [ApplicationRow.model_validate(r) for r in repo.dump()["applications"]]
+
+
+def _check_references(t: Tables, name: str) -> None:
+    """Every id a row points at exists in the document, in the same application."""
+
+    def fail(where: str, problem: str) -> None:
+        raise InvalidInputError(f"{name}: tables.{where}", problem)
+
+    def unique(rows: list[Any], table: str) -> None:
+        seen: set[int] = set()
+        for n, r in enumerate(rows):
+            if r.id in seen:
+                fail(f"{table}[{n}].id", f"duplicate id {r.id}")
+            seen.add(r.id)
+
+    for rows, table in (
+        (t.profiles, "profiles"),
+        (t.applications, "applications"),
+        (t.people, "people"),
+        (t.interviews, "interviews"),
+        (t.follow_ups, "follow_ups"),
+        (t.replies, "replies"),
+    ):
+        unique(rows, table)
+    if t.applications and not t.profiles:
+        fail("profiles", "applications need the profile they belong to")
+    profile_ids = {p.id for p in t.profiles}
+    app_ids = {a.id for a in t.applications}
+    person_app = {p.id: p.application_id for p in t.people}
+    interview_app = {i.id: i.application_id for i in t.interviews}
+    for n, a in enumerate(t.applications):
+        if a.profile_id not in profile_ids:
+            fail(f"applications[{n}].profile_id", f"unknown profile {a.profile_id}")
+        if a.primary_contact_id is not None and person_app.get(a.primary_contact_id) != a.id:
+            fail(f"applications[{n}].primary_contact_id", f"unknown person {a.primary_contact_id}")
+    for n, p in enumerate(t.people):
+        if p.application_id not in app_ids:
+            fail(f"people[{n}].application_id", f"unknown application {p.application_id}")
+    for n, i in enumerate(t.interviews):
+        if i.application_id not in app_ids:
+            fail(f"interviews[{n}].application_id", f"unknown application {i.application_id}")
+        if i.end_at <= i.start_at:
+            fail(f"interviews[{n}].end_at", "the interview ends before it starts")
+    seen_pairs: set[tuple[int, int]] = set()
+    for n, p in enumerate(t.participants):
+        if p.interview_id not in interview_app:
+            fail(f"participants[{n}].interview_id", f"unknown interview {p.interview_id}")
+        if person_app.get(p.person_id) != interview_app[p.interview_id]:
+            fail(f"participants[{n}].person_id", f"unknown person {p.person_id}")
+        if (p.interview_id, p.person_id) in seen_pairs:
+            fail(f"participants[{n}]", "the same person is listed twice for one interview")
+        seen_pairs.add((p.interview_id, p.person_id))
+    for n, f in enumerate(t.follow_ups):
+        if f.application_id not in app_ids:
+            fail(f"follow_ups[{n}].application_id", f"unknown application {f.application_id}")
+        if person_app.get(f.person_id) != f.application_id:
+            fail(f"follow_ups[{n}].person_id", f"unknown person {f.person_id}")
+        if f.interview_id is not None and interview_app.get(f.interview_id) != f.application_id:
+            fail(f"follow_ups[{n}].interview_id", f"unknown interview {f.interview_id}")
+    for n, r in enumerate(t.replies):
+        if r.application_id not in app_ids:
+            fail(f"replies[{n}].application_id", f"unknown application {r.application_id}")
+        if r.person_id is not None and person_app.get(r.person_id) != r.application_id:
+            fail(f"replies[{n}].person_id", f"unknown person {r.person_id}")

@@ -1,0 +1,406 @@
+"""The use cases of followup over stored data: the one place storage meets the planner.
+
+Faces (CLI, web) call these and render what comes back. Every write runs in one transaction and
+refreshes the application's derived plan cache before it commits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
+from followup.core.jsonable import action_to_dict, facts_to_scenario, todo_to_dict
+from followup.core.model import (
+    CLOSED_STATUSES,
+    Application,
+    Candidate,
+    Facts,
+    Interview,
+    Participant,
+    Plan,
+    Reply,
+    Sent,
+)
+from followup.core.plan import PLANNER_VERSION, checkin_warning, plan_application, status_at
+from followup.core.workdays import zone
+from followup.services.inputs import (
+    ApplicationIn,
+    InterviewEditIn,
+    InterviewIn,
+    PersonIn,
+    ProfileIn,
+)
+from followup.storage.store import Repo, Store, as_id
+
+Clock = Callable[[], datetime]
+STATUS_ORDER = {"overdue": 0, "due": 1, "planned": 2}
+# The cache keeps what the facts decide (who, how, when); the status is read at agenda time.
+_ANY_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    application_id: int
+    company: str
+    role: str
+    action: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    now: datetime
+    timezone: str
+    items: list[AgendaItem]
+    todos: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ApplicationView:
+    application: Application
+    facts: Facts
+    plan: Plan
+    history: dict[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class SentResult:
+    action_id: str
+    application_id: int
+    warning: str | None
+
+
+class Followup:
+    """followup's use cases over one Store."""
+
+    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    # -- profile -------------------------------------------------------------------------
+    def profile(self) -> Candidate | None:
+        with self.store.transaction() as repo:
+            pid = repo.profile_id()
+            return None if pid is None else repo.candidate(profile_id=pid)
+
+    def setup(self, data: ProfileIn) -> Candidate:
+        """Create or update the profile; every plan is refreshed (timezone and cadence count)."""
+        candidate = Candidate(**data.model_dump())
+        with self.store.transaction() as repo:
+            pid = repo.save_candidate(candidate=candidate, now=self.clock())
+            for app_id in repo.application_ids(profile_id=pid):
+                refresh_plan(repo, app_id)
+        return candidate
+
+    def _profile_id(self, repo: Repo) -> int:
+        pid = repo.profile_id()
+        if pid is None:
+            raise ConflictError("no profile yet; run `followup setup` first")
+        return pid
+
+    # -- applications --------------------------------------------------------------------
+    def add_application(self, data: ApplicationIn) -> int:
+        with self.store.transaction() as repo:
+            pid = self._profile_id(repo)
+            app_id = repo.add_application(
+                profile_id=pid, application=Application(**data.model_dump()), now=self.clock()
+            )
+            refresh_plan(repo, app_id)
+            return app_id
+
+    def update_application(self, app_ref: str | int, changes: dict[str, Any]) -> None:
+        """Change facts of an application (validated like a new one); primary_contact by id."""
+        with self.store.transaction() as repo:
+            app_id = as_id(app_ref, "application")
+            current = repo.application(application_id=app_id)
+            contact = changes.pop("primary_contact", None)
+            merged = {
+                k: getattr(current, k) for k in ApplicationIn.model_fields if k not in changes
+            }
+            checked = ApplicationIn.model_validate({**merged, **changes})
+            values = checked.model_dump()
+            if contact is not None:
+                person_app, _ = repo.person(person_id=as_id(contact, "person"))
+                if person_app != app_id:
+                    raise InvalidInputError(
+                        "--primary-contact", f"person {contact} is not met in application {app_id}"
+                    )
+                values["primary_contact_id"] = int(contact)
+            repo.update_application(application_id=app_id, **values)
+            refresh_plan(repo, app_id)
+
+    def close_application(self, app_ref: str | int, outcome: str) -> Application:
+        if outcome not in CLOSED_STATUSES:
+            raise InvalidInputError("OUTCOME", f"must be one of {', '.join(CLOSED_STATUSES)}")
+        with self.store.transaction() as repo:
+            app_id = as_id(app_ref, "application")
+            repo.update_application(application_id=app_id, status=outcome, closed_at=self.clock())
+            refresh_plan(repo, app_id)
+            return repo.application(application_id=app_id)
+
+    def reopen_application(self, app_ref: str | int) -> None:
+        with self.store.transaction() as repo:
+            app_id = as_id(app_ref, "application")
+            repo.update_application(application_id=app_id, status="active", closed_at=None)
+            refresh_plan(repo, app_id)
+
+    def applications(self) -> list[tuple[Application, datetime | None]]:
+        with self.store.transaction() as repo:
+            pid = repo.profile_id()
+            return [] if pid is None else repo.applications(profile_id=pid)
+
+    def application(self, app_ref: str | int) -> ApplicationView:
+        now = self.clock()
+        with self.store.transaction() as repo:
+            app_id = as_id(app_ref, "application")
+            facts = repo.facts(application_id=app_id)
+            return ApplicationView(
+                application=facts.application,
+                facts=facts,
+                plan=plan_application(facts, now),
+                history=repo.history(application_id=app_id),
+            )
+
+    def plan(self, app_ref: str | int) -> tuple[Facts, Plan]:
+        view = self.application(app_ref)
+        return view.facts, view.plan
+
+    def scenario(self, app_ref: str | int) -> dict[str, Any]:
+        with self.store.transaction() as repo:
+            facts = repo.facts(application_id=as_id(app_ref, "application"))
+        return facts_to_scenario(facts, self.clock().astimezone(zone(facts.candidate.timezone)))
+
+    # -- interviews ----------------------------------------------------------------------
+    def add_interview(self, app_ref: str | int, data: InterviewIn) -> int:
+        """Record an interview and everyone met; people already known to the application are
+        matched by id or by name, so a second round keeps one contact per person."""
+        _check_times(data.start, data.end)
+        with self.store.transaction() as repo:
+            app_id = as_id(app_ref, "application")
+            repo.application(application_id=app_id)
+            met = _people_met(repo, app_id, data.people)
+            interview_id = repo.add_interview(
+                application_id=app_id,
+                interview=Interview(
+                    id="new",
+                    kind=data.kind,
+                    start=data.start,
+                    end=data.end,
+                    participants=tuple(met),
+                    forgot_to_mention=tuple(data.forgot_to_mention),
+                    expected_response_by=data.expected_response_by,
+                ),
+            )
+            refresh_plan(repo, app_id)
+            return interview_id
+
+    def edit_interview(self, interview_ref: str | int, data: InterviewEditIn) -> int:
+        with self.store.transaction() as repo:
+            interview_id = as_id(interview_ref, "interview")
+            app_id, current = repo.interview(interview_id=interview_id)
+            start = data.start or current.start
+            end = data.end or current.end
+            _check_times(start, end)
+            met: tuple[Participant, ...] = current.participants
+            if data.people is not None:
+                met = tuple(_people_met(repo, app_id, data.people))
+            expected = current.expected_response_by
+            if data.clear_expected_response_by:
+                expected = None
+            elif data.expected_response_by is not None:
+                expected = data.expected_response_by
+            forgot = current.forgot_to_mention
+            if data.forgot_to_mention is not None:
+                forgot = tuple(data.forgot_to_mention)
+            repo.replace_interview(
+                interview_id=interview_id,
+                interview=replace(
+                    current,
+                    kind=data.kind or current.kind,
+                    start=start,
+                    end=end,
+                    participants=met,
+                    forgot_to_mention=forgot,
+                    expected_response_by=expected,
+                ),
+            )
+            refresh_plan(repo, app_id)
+            return app_id
+
+    def edit_person(self, person_ref: str | int, changes: dict[str, Any]) -> Participant:
+        with self.store.transaction() as repo:
+            person_id = as_id(person_ref, "person")
+            app_id, current = repo.person(person_id=person_id)
+            fields = ("name", "title", "email", "phone", "address", "salutation")
+            base = {k: getattr(current, k) for k in fields}
+            checked = PersonIn.model_validate({**base, **changes})
+            values = {k: getattr(checked, k) for k in fields}
+            repo.update_person(person_id=person_id, **values)
+            refresh_plan(repo, app_id)
+            return repo.person(person_id=person_id)[1]
+
+    # -- what happened -------------------------------------------------------------------
+    def record_sent(
+        self, action_id: str, *, at: datetime | None = None, method: str | None = None
+    ) -> SentResult:
+        """Mark a planned follow-up as made; warns (R5) when a check-in comes too soon."""
+        at = at or self.clock()
+        kind, first, second = _split_action(action_id)
+        with self.store.transaction() as repo:
+            if kind == "thank_you":
+                interview_id, person_id = as_id(first, "interview"), as_id(second, "person")
+                app_id, interview = repo.interview(interview_id=interview_id)
+                if all(p.id != str(person_id) for p in interview.participants):
+                    raise NotFoundError(
+                        "action", action_id, f"person {person_id} was not met at that interview"
+                    )
+            else:
+                person_id = as_id(first, "person")
+                app_id, _ = repo.person(person_id=person_id)
+            facts = repo.facts(application_id=app_id)
+            action = next((a for a in plan_application(facts, at).actions if a.id == action_id), None)
+            if action is None:
+                raise NotFoundError("action", action_id, "see `followup agenda` for open ones")
+            if action.status == "done":
+                raise ConflictError(f"{action_id} is already recorded as sent")
+            warning = checkin_warning(facts, at) if kind == "check_in" else None
+            repo.add_follow_up(
+                application_id=app_id,
+                sent=Sent(
+                    kind=kind,  # type: ignore[arg-type]
+                    interview=action.interview if kind == "thank_you" else action.interview,
+                    contact=action.contact,
+                    method=method or action.method,  # type: ignore[arg-type]
+                    at=at,
+                ),
+            )
+            refresh_plan(repo, app_id)
+        return SentResult(action_id=action_id, application_id=app_id, warning=warning)
+
+    def record_reply(
+        self, app_ref: str | int, *, person: str | None = None, at: datetime | None = None,
+        note: str | None = None,
+    ) -> None:
+        at = at or self.clock()
+        with self.store.transaction() as repo:
+            app_id = as_id(app_ref, "application")
+            repo.application(application_id=app_id)
+            contact = None
+            if person is not None:
+                person_app, _ = repo.person(person_id=as_id(person, "person"))
+                if person_app != app_id:
+                    raise InvalidInputError(
+                        "--from", f"person {person} belongs to application {person_app}, not {app_id}"
+                    )
+                contact = str(as_id(person, "person"))
+            repo.add_reply(application_id=app_id, reply=Reply(at=at, contact=contact), note=note)
+            refresh_plan(repo, app_id)
+
+    # -- the agenda ----------------------------------------------------------------------
+    def agenda(self) -> Agenda:
+        """Every open action of every active application: overdue, then due, then planned."""
+        now = self.clock()
+        with self.store.transaction() as repo:
+            pid = repo.profile_id()
+            if pid is None:
+                return Agenda(now=now, timezone="UTC", items=[], todos=[])
+            tz_name = repo.candidate(profile_id=pid).timezone
+            items: list[AgendaItem] = []
+            todos: list[dict[str, Any]] = []
+            for row in repo.agenda_rows(profile_id=pid):
+                cache = row.plan_cache
+                if cache is None or row.plan_version != PLANNER_VERSION:
+                    cache = refresh_plan(repo, row.application_id)
+                cached = json.loads(cache)
+                for action in cached["actions"]:
+                    not_before = action["not_before"]
+                    action["status"] = status_at(
+                        now,
+                        datetime.fromisoformat(not_before) if not_before else None,
+                        datetime.fromisoformat(action["due"]),
+                    )
+                    items.append(AgendaItem(row.application_id, row.company, row.role, action))
+                for todo in cached["todos"]:
+                    todos.append({"application": row.application_id, "company": row.company, **todo})
+        items.sort(key=lambda i: (STATUS_ORDER[i.action["status"]], i.action["due"], i.action["id"]))
+        todos.sort(key=lambda t: (t["application"], t["kind"]))
+        return Agenda(now=now, timezone=tz_name, items=items, todos=todos)
+
+
+def refresh_plan(repo: Repo, app_id: int) -> str:
+    """Recompute the application's derived plan cache from its facts; returns the cache."""
+    facts = repo.facts(application_id=app_id)
+    plan = plan_application(facts, _ANY_MOMENT)
+    open_actions = [action_to_dict(a) for a in plan.actions if a.status != "done"]
+    for action in open_actions:
+        del action["status"]  # depends on the moment of reading, not on the facts
+    cache = json.dumps(
+        {"actions": open_actions, "todos": [todo_to_dict(t) for t in plan.todos]},
+        ensure_ascii=False,
+    )
+    next_due = min((a.due for a in plan.actions if a.status != "done"), default=None)
+    repo.set_plan_cache(
+        application_id=app_id, version=PLANNER_VERSION, cache=cache, next_due_at=next_due
+    )
+    return cache
+
+
+def _split_action(action_id: str) -> tuple[str, str, str]:
+    parts = action_id.strip().split(":")
+    if len(parts) != 3 or parts[0] not in ("thank_you", "check_in"):
+        raise InvalidInputError(
+            "ACTION", f"{action_id!r} is not an action id such as thank_you:3:7 or check_in:7:1"
+        )
+    return parts[0], parts[1], parts[2]
+
+
+def _check_times(start: datetime, end: datetime) -> None:
+    if end <= start:
+        raise InvalidInputError("end", "the interview ends before it starts")
+
+
+def _people_met(repo: Repo, app_id: int, given: Iterable[PersonIn]) -> list[Participant]:
+    """Participants with stored ids: known people are updated, new ones added."""
+    known = repo.people(application_id=app_id)
+    by_name = {p.name.casefold(): p for p in known}
+    by_id = {p.id: p for p in known}
+    met: list[Participant] = []
+    seen: set[str] = set()
+    for n, person in enumerate(given):
+        details = {
+            k: getattr(person, k)
+            for k in ("name", "title", "email", "phone", "address", "salutation")
+        }
+        if person.id is not None:
+            existing = by_id.get(str(person.id))
+            if existing is None:
+                raise InvalidInputError(
+                    f"people[{n}].id", f"unknown person {person.id} in application {app_id}"
+                )
+        else:
+            existing = by_name.get(person.name.casefold())
+        if existing is None:
+            person_id = str(repo.add_person(application_id=app_id, person=Participant(id="", **details)))
+        else:
+            person_id = existing.id
+            merged = {k: v if v is not None else getattr(existing, k) for k, v in details.items()}
+            repo.update_person(person_id=int(person_id), **merged)
+        if person_id in seen:
+            raise InvalidInputError(f"people[{n}]", f"{person.name} is listed twice")
+        seen.add(person_id)
+        met.append(
+            Participant(
+                id=person_id,
+                name=person.name,
+                discussed=tuple(person.discussed),
+                liked=tuple(person.liked),
+            )
+        )
+    return met

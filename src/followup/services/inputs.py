@@ -1,0 +1,128 @@
+"""What a user may enter (CLI flags, notes files, later forms and API bodies), validated once.
+
+Each model turns raw input into checked values; `validate` reports the first problem as
+`where: field: message`, the same shape as scenario files.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from followup.core.errors import InvalidInputError
+from followup.core.workdays import zone
+from followup.scenario import AwareTime, Day, OptText, Text, first_problem
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ProfileIn(_Input):
+    full_name: Text
+    email: OptText = None
+    phone: OptText = None
+    address: OptText = None
+    timezone: Text
+    checkins_per_week: Literal[1, 2] = 1
+    default_wait_days: Annotated[int, Field(ge=1, le=90)] = 7
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zone(value)
+        except InvalidInputError as exc:
+            raise ValueError(exc.problem) from None
+        return value
+
+
+class ApplicationIn(_Input):
+    company: Text
+    role: Text
+    decision_speed: Literal["quick", "normal", "slow", "unknown"] = "unknown"
+    client_facing: bool = False
+    verbal_role: bool = False
+    culture: Literal["traditional", "modern", "unknown"] = "unknown"
+    expected_response_by: Day = None
+
+
+class PersonIn(_Input):
+    """A person met: contact details and what this conversation was about."""
+
+    id: int | None = None
+    name: Text
+    title: OptText = None
+    email: OptText = None
+    phone: OptText = None
+    address: OptText = None
+    salutation: OptText = None
+    discussed: list[Text] = []
+    liked: list[Text] = []
+
+    @field_validator("email")
+    @classmethod
+    def _email_shape(cls, value: str | None) -> str | None:
+        if value and ("@" not in value or " " in value or value.startswith("@")):
+            raise ValueError(f"{value!r} is not an email address")
+        return value or None
+
+
+class InterviewIn(_Input):
+    """An interview as a notes file (JSON or YAML) or the CLI's flags describe it."""
+
+    kind: Literal["phone", "video", "in_person"] = "video"
+    start: AwareTime
+    end: AwareTime
+    people: list[PersonIn] = Field(default_factory=list, max_length=50)
+    forgot_to_mention: list[Text] = []
+    expected_response_by: Day = None
+
+
+class InterviewEditIn(_Input):
+    """Changes to an interview; people given replace the list of people met."""
+
+    kind: Literal["phone", "video", "in_person"] | None = None
+    start: AwareTime | None = None
+    end: AwareTime | None = None
+    people: list[PersonIn] | None = Field(default=None, max_length=50)
+    forgot_to_mention: list[Text] | None = None
+    expected_response_by: Day = None
+    clear_expected_response_by: bool = False
+
+
+class SentIn(_Input):
+    at: AwareTime
+    method: Literal["email", "phone", "letter"] | None = None
+
+
+def validate(model: type[M], data: Any, where: str) -> M:
+    """`data` checked against `model`, or an InvalidInputError naming the field."""
+    if not isinstance(data, dict):
+        raise InvalidInputError(where, "must be a mapping of fields (a JSON object)")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        field, problem = first_problem(exc)
+        raise InvalidInputError(f"{where}: {field}" if field else where, problem) from None
+
+
+def parse_time_arg(value: str, where: str) -> datetime:
+    """A command-line time: ISO 8601 with its UTC offset."""
+    from followup.scenario import parse_aware_time
+
+    try:
+        return parse_aware_time(value)
+    except ValueError as exc:
+        raise InvalidInputError(where, f"{value!r} is {exc}") from None
+
+
+def parse_day_arg(value: str, where: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInputError(where, f"{value!r} is not a date such as 2026-12-02") from None

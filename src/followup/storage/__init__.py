@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy tables, Alembic migrations, and the Store that speaks core facts."""

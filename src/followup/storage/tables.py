@@ -1,0 +1,209 @@
+"""The database tables (SQLAlchemy Core): facts only, plus a derived plan cache per application.
+
+The plan is never stored as truth. `plan_cache` and `next_due_at` are recomputed from the facts on
+every write (and whenever `plan_version` is older than the planner), so they cannot go stale.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+# Bumped with every Alembic revision; a database at another revision is migrated (SQLite) or
+# refused with a hint (PostgreSQL) before anything reads it.
+SCHEMA_HEAD = "0001"
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, stored as UTC on every database."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("full_name", String(200), nullable=False),
+    Column("email", String(320)),
+    Column("phone", String(50)),
+    Column("address", Text),
+    Column("timezone", String(64), nullable=False),
+    Column("checkins_per_week", Integer, nullable=False, default=1),
+    Column("default_wait_days", Integer, nullable=False, default=7),
+    Column("created_at", UTCDateTime, nullable=False),
+    CheckConstraint("checkins_per_week IN (1, 2)", name="cadence"),
+)
+
+applications = Table(
+    "applications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("company", String(200), nullable=False),
+    Column("role", String(200), nullable=False),
+    Column("decision_speed", String(10), nullable=False, default="unknown"),
+    Column("client_facing", Boolean, nullable=False, default=False),
+    Column("verbal_role", Boolean, nullable=False, default=False),
+    Column("culture", String(12), nullable=False, default="unknown"),
+    Column("expected_response_by", Date),
+    Column("status", String(10), nullable=False, default="active"),
+    Column("primary_contact_id", Integer),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("closed_at", UTCDateTime),
+    Column("plan_version", Integer, nullable=False, default=0),
+    Column("plan_cache", Text),
+    Column("next_due_at", UTCDateTime),
+    CheckConstraint(
+        "decision_speed IN ('quick', 'normal', 'slow', 'unknown')", name="decision_speed"
+    ),
+    CheckConstraint("culture IN ('traditional', 'modern', 'unknown')", name="culture"),
+    CheckConstraint("status IN ('active', 'offer', 'rejected', 'withdrawn')", name="status"),
+    Index("ix_applications_profile_status", "profile_id", "status"),
+    Index("ix_applications_next_due_at", "next_due_at"),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("name", String(200), nullable=False),
+    Column("title", String(200)),
+    Column("email", String(320)),
+    Column("phone", String(50)),
+    Column("address", Text),
+    Column("salutation", String(100)),
+)
+
+interviews = Table(
+    "interviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("kind", String(10), nullable=False),
+    Column("start_at", UTCDateTime, nullable=False),
+    Column("end_at", UTCDateTime, nullable=False),
+    Column("expected_response_by", Date),
+    Column("forgot_to_mention", JSON, nullable=False),
+    CheckConstraint("kind IN ('phone', 'video', 'in_person')", name="kind"),
+    CheckConstraint("end_at > start_at", name="ends_after_start"),
+)
+
+participants = Table(
+    "participants",
+    metadata,
+    Column(
+        "interview_id",
+        Integer,
+        ForeignKey("interviews.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "person_id",
+        Integer,
+        ForeignKey("people.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    Column("position", Integer, nullable=False),
+    Column("discussed", JSON, nullable=False),
+    Column("liked", JSON, nullable=False),
+)
+
+follow_ups = Table(
+    "follow_ups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("kind", String(10), nullable=False),
+    Column("interview_id", Integer, ForeignKey("interviews.id", ondelete="CASCADE")),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("method", String(10), nullable=False),
+    Column("sent_at", UTCDateTime, nullable=False),
+    Column("body", Text),
+    CheckConstraint("kind IN ('thank_you', 'check_in')", name="kind"),
+    CheckConstraint("method IN ('email', 'phone', 'letter')", name="method"),
+)
+
+replies = Table(
+    "replies",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL")),
+    Column("received_at", UTCDateTime, nullable=False),
+    Column("note", Text),
+)
+
+# In the order rows must be inserted (parents first) and the order of the export document.
+ALL_TABLES = (profiles, applications, people, interviews, participants, follow_ups, replies)
