@@ -60,8 +60,7 @@ def root(
         ),
     ] = None,
 ) -> None:
-    if now is not None:
-        State.now = _time(now, "--now")
+    State.now = _time(now, "--now") if now is not None else None
 
 
 def _time(value: str, where: str) -> datetime:

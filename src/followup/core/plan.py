@@ -87,9 +87,12 @@ def choose_method(
 
 def status_at(now: datetime, not_before: datetime | None, due: datetime) -> ActionStatus:
     """planned before `not_before`, due until `due`, overdue after it."""
-    if not_before is not None and now < not_before:
+    # Timestamps, not datetimes: two times in one ZoneInfo compare by wall clock in Python,
+    # which is wrong for the hour repeated when summer time ends.
+    moment = now.timestamp()
+    if not_before is not None and moment < not_before.timestamp():
         return "planned"
-    return "due" if now <= due else "overdue"
+    return "due" if moment <= due.timestamp() else "overdue"
 
 
 def expected_answer(
@@ -214,7 +217,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
 
     latest = max(facts.interviews, key=_start_key) if facts.interviews else None
     expected, source, ask = expected_answer(facts, latest, tz)
-    if ask is not None:
+    if ask is not None and app.status == "active":  # a closed application needs no date
         todos.append(ask)
 
     # Sent check-ins are listed as done, numbered in the order they were made.
@@ -282,8 +285,9 @@ def _next_check_in(
     app = facts.application
     if app.status != "active" or latest is None or expected is None:
         return None
+    began = latest.start.timestamp()
     for reply in facts.responses:
-        if reply.at >= latest.start:
+        if reply.at.timestamp() >= began:
             return None
     person = facts.person(app.primary_contact) if app.primary_contact else None
     to_whom = "the primary contact"
@@ -292,7 +296,7 @@ def _next_check_in(
             return None
         person = latest.participants[0]
         to_whom = "the first person met at the latest interview"
-    since = [s for s in check_ins if s.at >= latest.start]
+    since = [s for s in check_ins if s.at.timestamp() >= began]
     cadence = facts.candidate.checkins_per_week
     if since:
         earliest = add_absolute(since[-1].at, timedelta(days=7 / cadence), tz)
@@ -320,14 +324,15 @@ def checkin_warning(facts: Facts, at: datetime, now: datetime | None = None) -> 
         return None
     latest = max(facts.interviews, key=_start_key)
     expected, _, _ = expected_answer(facts, latest, tz)
+    began, moment = latest.start.timestamp(), at.timestamp()
     earlier = sorted(
-        (s for s in facts.sent if s.kind == "check_in" and latest.start <= s.at < at),
+        (s for s in facts.sent if s.kind == "check_in" and began <= s.at.timestamp() < moment),
         key=_at_key,
     )
     if earlier:
         cadence = facts.candidate.checkins_per_week
         allowed = add_absolute(earlier[-1].at, timedelta(days=7 / cadence), tz)
-        if at < allowed:
+        if moment < allowed.timestamp():
             times = "once a week" if cadence == 1 else "twice a week"
             return (
                 f"this check-in comes sooner than {times}: the last one was "
@@ -343,13 +348,13 @@ def checkin_warning(facts: Facts, at: datetime, now: datetime | None = None) -> 
     return None
 
 
-def _start_key(interview: Interview) -> datetime:
-    return interview.start
+def _start_key(interview: Interview) -> float:
+    return interview.start.timestamp()
 
 
-def _at_key(sent: Sent) -> datetime:
-    return sent.at
+def _at_key(sent: Sent) -> float:
+    return sent.at.timestamp()
 
 
-def _action_key(action: Action) -> tuple[datetime, int, str]:
-    return action.due, 0 if action.kind == "thank_you" else 1, action.id
+def _action_key(action: Action) -> tuple[float, int, str]:
+    return action.due.timestamp(), 0 if action.kind == "thank_you" else 1, action.id
