@@ -544,3 +544,13 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted; nothing was saved.\n")
         sys.exit(130)
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
+        import os
+
+        if os.environ.get("FOLLOWUP_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"Error: followup failed unexpectedly ({type(exc).__name__}: {exc}); nothing was "
+            "saved. Run again with FOLLOWUP_DEBUG=1 for the details, and please report it.\n"
+        )
+        sys.exit(1)

@@ -6,7 +6,7 @@ id, so export -> import into an empty database -> export gives the same document
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -200,12 +200,12 @@ def _merge(repo: Repo, t: Tables) -> int:
     pid = repo.profile_id()
     assert pid is not None
     existing = {
-        (a.company, a.role, a.created_at.isoformat())
-        for a in _application_rows(repo)
+        (r["company"], r["role"], r["created_at"].astimezone(UTC).isoformat())
+        for r in repo.dump()["applications"]
     }
     added = 0
     for app in t.applications:
-        if (app.company, app.role, app.created_at.isoformat()) in existing:
+        if (app.company, app.role, app.created_at.astimezone(UTC).isoformat()) in existing:
             continue
         values = app.model_dump(exclude={"id", "primary_contact_id"})
         values.update(profile_id=pid, plan_version=0)
@@ -250,10 +250,6 @@ def _merge(repo: Repo, t: Tables) -> int:
             )
         added += 1
     return added
-
-
-def _application_rows(repo: Repo) -> list[ApplicationRow]:
-    return [ApplicationRow.model_validate(r) for r in repo.dump()["applications"]]
 
 
 def _check_references(t: Tables, name: str) -> None:
@@ -311,6 +307,8 @@ def _check_references(t: Tables, name: str) -> None:
             fail(f"follow_ups[{n}].application_id", f"unknown application {f.application_id}")
         if person_app.get(f.person_id) != f.application_id:
             fail(f"follow_ups[{n}].person_id", f"unknown person {f.person_id}")
+        if f.kind == "thank_you" and f.interview_id is None:
+            fail(f"follow_ups[{n}].interview_id", "a thank-you names its interview")
         if f.interview_id is not None and interview_app.get(f.interview_id) != f.application_id:
             fail(f"follow_ups[{n}].interview_id", f"unknown interview {f.interview_id}")
     for n, r in enumerate(t.replies):

@@ -33,6 +33,7 @@ from followup.services.inputs import (
     InterviewIn,
     PersonIn,
     ProfileIn,
+    validate,
 )
 from followup.storage.store import Repo, Store, as_id
 
@@ -124,7 +125,7 @@ class Followup:
             merged = {
                 k: getattr(current, k) for k in ApplicationIn.model_fields if k not in changes
             }
-            checked = ApplicationIn.model_validate({**merged, **changes})
+            checked = validate(ApplicationIn, {**merged, **changes}, "app edit")
             values = checked.model_dump()
             if contact is not None:
                 person_app, _ = repo.person(person_id=as_id(contact, "person"))
@@ -240,7 +241,7 @@ class Followup:
             app_id, current = repo.person(person_id=person_id)
             fields = ("name", "title", "email", "phone", "address", "salutation")
             base = {k: getattr(current, k) for k in fields}
-            checked = PersonIn.model_validate({**base, **changes})
+            checked = validate(PersonIn, {**base, **changes}, "person edit")
             values = {k: getattr(checked, k) for k in fields}
             repo.update_person(person_id=person_id, **values)
             refresh_plan(repo, app_id)
@@ -387,7 +388,9 @@ def _people_met(repo: Repo, app_id: int, given: Iterable[PersonIn]) -> list[Part
         else:
             existing = by_name.get(person.name.casefold())
         if existing is None:
-            person_id = str(repo.add_person(application_id=app_id, person=Participant(id="", **details)))
+            added = Participant(id="", **details)
+            person_id = str(repo.add_person(application_id=app_id, person=added))
+            by_name[person.name.casefold()] = replace(added, id=person_id)
         else:
             person_id = existing.id
             merged = {k: v if v is not None else getattr(existing, k) for k, v in details.items()}
