@@ -133,7 +133,7 @@ class ScenarioIn(_Model):
     other_companies: list[Text] = []
 
 
-def read_document(path: Path, what: str = "file") -> Any:
+def read_document(path: Path, what: str = "file", limit: int = MAX_FILE_BYTES) -> Any:
     """The JSON (or, for .yaml/.yml, YAML) document in `path`, or a one-line error naming it."""
     name = str(path)
     try:
@@ -144,9 +144,9 @@ def read_document(path: Path, what: str = "file") -> Any:
         raise InvalidInputError(name, f"cannot read it ({exc.strerror})") from None
     if path.is_dir():
         raise InvalidInputError(name, f"is a folder, not a {what}")
-    if size > MAX_FILE_BYTES:
+    if size > limit:
         raise InvalidInputError(
-            name, f"too large ({size / 1048576:.1f} MB); a {what} is at most 5 MB"
+            name, f"too large ({size / 1048576:.1f} MB); a {what} is at most {limit // 1048576} MB"
         )
     try:
         raw = path.read_bytes()

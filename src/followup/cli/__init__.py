@@ -86,7 +86,9 @@ def _service() -> Followup:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    """Plain JSON: indented for a person at a terminal, compact for programs."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
 
 
 def _profile_zone(service: Followup) -> Any:
@@ -492,9 +494,9 @@ def import_(
 ) -> None:
     """Load an export into an empty database (or --merge into one that has data)."""
     from followup.scenario import read_document
-    from followup.services.backup import import_document
+    from followup.services.backup import MAX_BACKUP_BYTES, import_document
 
-    data = read_document(file, "export file")
+    data = read_document(file, "backup file", limit=MAX_BACKUP_BYTES)
     added = import_document(_service(), data, str(file), merge=merge)
     typer.echo(f"Imported {added} application(s) from {file}.")
 

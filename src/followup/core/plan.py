@@ -89,10 +89,15 @@ def status_at(now: datetime, not_before: datetime | None, due: datetime) -> Acti
     """planned before `not_before`, due until `due`, overdue after it."""
     # Timestamps, not datetimes: two times in one ZoneInfo compare by wall clock in Python,
     # which is wrong for the hour repeated when summer time ends.
-    moment = now.timestamp()
-    if not_before is not None and moment < not_before.timestamp():
+    return _status(
+        now.timestamp(), None if not_before is None else not_before.timestamp(), due.timestamp()
+    )
+
+
+def _status(moment: float, not_before: float | None, due: float) -> ActionStatus:
+    if not_before is not None and moment < not_before:
         return "planned"
-    return "due" if moment <= due.timestamp() else "overdue"
+    return "due" if moment <= due else "overdue"
 
 
 def expected_answer(
@@ -162,10 +167,13 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
         else:
             check_ins.append(s)
 
+    moment = now.timestamp()
     # R1: one thank-you per person met, per interview, due 24 hours after it ended.
     for interview in facts.interviews:
         end = interview.end.astimezone(tz)
         due = add_absolute(end, THANK_YOU_WINDOW, tz)
+        status = _status(moment, end.timestamp(), due.timestamp())
+        letter_reason = ""
         r1 = (
             f"thank-you within 24 hours of the {_KIND_WORDS[interview.kind]} interview "
             f"that ended {short_when(end, tz)}"
@@ -193,10 +201,10 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
             method, why, need = choose_method(preferred, person)
             reasons = (r1, why)
             if method == "letter":
-                reasons += (
-                    f"letter: must be posted by {short_when(due, tz)} "
-                    "to count as within 24 hours",
+                letter_reason = letter_reason or (
+                    f"letter: must be posted by {short_when(due, tz)} to count as within 24 hours"
                 )
+                reasons += (letter_reason,)
             if need is not None:
                 note_missing(person, method, need)
             actions.append(
@@ -209,7 +217,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
                     method=method,
                     not_before=end,
                     due=due,
-                    status=status_at(now, end, due),
+                    status=status,
                     rule="R1",
                     reasons=reasons,
                 )
@@ -264,7 +272,8 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
             )
         )
 
-    actions.sort(key=_action_key)
+    if len(actions) > 1:
+        actions.sort(key=_action_key)
     return Plan(
         expected_response_by=expected,
         expected_source=source,

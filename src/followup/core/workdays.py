@@ -77,11 +77,16 @@ def first_window_after(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return at_local(nxt, OPENS, tz), at_local(nxt, CLOSES, tz)
 
 
+# Fixed English names, not strftime: it is locale-dependent and the planner's hottest call.
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def short_when(instant: datetime, tz: ZoneInfo) -> str:
     """'Wed 9 Dec 13:00' in the candidate's zone: how reasons name a moment."""
-    here = instant.astimezone(tz)
-    return f"{here:%a} {here.day} {here:%b %H:%M}"
+    t = instant.astimezone(tz)
+    return f"{_DAYS[t.weekday()]} {t.day} {_MONTHS[t.month - 1]} {t.hour:02d}:{t.minute:02d}"
 
 
 def short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"

@@ -14,11 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from followup.core.errors import ConflictError, InvalidInputError
 from followup.core.workdays import zone
 from followup.scenario import AwareTime, Day, OptText, Text, first_problem
-from followup.services.followup import Followup, refresh_plan
+from followup.services.followup import Followup, refresh_plans
 from followup.storage.store import Repo
 
 FORMAT = "followup-export"
 VERSION = 1
+MAX_BACKUP_BYTES = 512 * 1024 * 1024
 DERIVED = {"plan_version", "plan_cache", "next_due_at"}
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
@@ -172,8 +173,7 @@ def import_document(service: Followup, data: Any, name: str, *, merge: bool = Fa
             added = _restore(repo, doc.tables)
         else:
             added = _merge(repo, doc.tables)
-        for app_id in repo.application_ids():
-            refresh_plan(repo, app_id)
+        refresh_plans(repo, repo.application_ids())
     return added
 
 

@@ -7,10 +7,10 @@ refreshes the application's derived plan cache before it commits.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.jsonable import action_to_dict, facts_to_scenario, todo_to_dict
@@ -27,15 +27,16 @@ from followup.core.model import (
 )
 from followup.core.plan import PLANNER_VERSION, checkin_warning, plan_application, status_at
 from followup.core.workdays import zone
-from followup.services.inputs import (
-    ApplicationIn,
-    InterviewEditIn,
-    InterviewIn,
-    PersonIn,
-    ProfileIn,
-    validate,
-)
 from followup.storage.store import Repo, Store, as_id
+
+if TYPE_CHECKING:  # pydantic is imported only by the use cases that validate input
+    from followup.services.inputs import (
+        ApplicationIn,
+        InterviewEditIn,
+        InterviewIn,
+        PersonIn,
+        ProfileIn,
+    )
 
 Clock = Callable[[], datetime]
 STATUS_ORDER = {"overdue": 0, "due": 1, "planned": 2}
@@ -96,8 +97,7 @@ class Followup:
         candidate = Candidate(**data.model_dump())
         with self.store.transaction() as repo:
             pid = repo.save_candidate(candidate=candidate, now=self.clock())
-            for app_id in repo.application_ids(profile_id=pid):
-                refresh_plan(repo, app_id)
+            refresh_plans(repo, repo.application_ids(profile_id=pid))
         return candidate
 
     def _profile_id(self, repo: Repo) -> int:
@@ -118,6 +118,8 @@ class Followup:
 
     def update_application(self, app_ref: str | int, changes: dict[str, Any]) -> None:
         """Change facts of an application (validated like a new one); primary_contact by id."""
+        from followup.services.inputs import ApplicationIn, validate
+
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
             current = repo.application(application_id=app_id)
@@ -241,6 +243,8 @@ class Followup:
             app_id, current = repo.person(person_id=person_id)
             fields = ("name", "title", "email", "phone", "address", "salutation")
             base = {k: getattr(current, k) for k in fields}
+            from followup.services.inputs import PersonIn, validate
+
             checked = validate(PersonIn, {**base, **changes}, "person edit")
             values = {k: getattr(checked, k) for k in fields}
             repo.update_person(person_id=person_id, **values)
@@ -315,11 +319,12 @@ class Followup:
             tz_name = repo.candidate(profile_id=pid).timezone
             items: list[AgendaItem] = []
             todos: list[dict[str, Any]] = []
-            for row in repo.agenda_rows(profile_id=pid):
-                cache = row.plan_cache
-                if cache is None or row.plan_version != PLANNER_VERSION:
-                    cache = refresh_plan(repo, row.application_id)
-                cached = json.loads(cache)
+            rows = repo.agenda_rows(profile_id=pid)
+            stale = [r.application_id for r in rows
+                     if r.plan_cache is None or r.plan_version != PLANNER_VERSION]
+            fresh = refresh_plans(repo, stale) if stale else {}
+            for row in rows:
+                cached = json.loads(fresh.get(row.application_id) or row.plan_cache or "{}")
                 for action in cached["actions"]:
                     not_before = action["not_before"]
                     action["status"] = status_at(
@@ -336,21 +341,28 @@ class Followup:
 
 
 def refresh_plan(repo: Repo, app_id: int) -> str:
-    """Recompute the application's derived plan cache from its facts; returns the cache."""
-    facts = repo.facts(application_id=app_id)
-    plan = plan_application(facts, _ANY_MOMENT)
-    open_actions = [action_to_dict(a) for a in plan.actions if a.status != "done"]
-    for action in open_actions:
-        del action["status"]  # depends on the moment of reading, not on the facts
-    cache = json.dumps(
-        {"actions": open_actions, "todos": [todo_to_dict(t) for t in plan.todos]},
-        ensure_ascii=False,
-    )
-    next_due = min((a.due for a in plan.actions if a.status != "done"), default=None)
-    repo.set_plan_cache(
-        application_id=app_id, version=PLANNER_VERSION, cache=cache, next_due_at=next_due
-    )
-    return cache
+    """Recompute one application's derived plan cache from its facts; returns the cache."""
+    return refresh_plans(repo, [app_id])[app_id]
+
+
+def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
+    """Recompute the derived plan caches of many applications at once."""
+    caches: dict[int, str] = {}
+    rows = []
+    for app_id, facts in repo.facts_many(application_ids=app_ids, other_companies=False).items():
+        plan = plan_application(facts, _ANY_MOMENT)
+        open_actions = [action_to_dict(a) for a in plan.actions if a.status != "done"]
+        for action in open_actions:
+            del action["status"]  # depends on the moment of reading, not on the facts
+        cache = json.dumps(
+            {"actions": open_actions, "todos": [todo_to_dict(t) for t in plan.todos]},
+            ensure_ascii=False,
+        )
+        next_due = min((a.due for a in plan.actions if a.status != "done"), default=None)
+        rows.append((app_id, PLANNER_VERSION, cache, next_due))
+        caches[app_id] = cache
+    repo.set_plan_caches(caches=rows)
+    return caches
 
 
 def _split_action(action_id: str) -> tuple[str, str, str]:

@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 
 from followup.core.errors import NotFoundError
 from followup.core.model import (
@@ -55,6 +65,9 @@ class AgendaRow:
     role: str
     plan_version: int
     plan_cache: str | None
+
+
+_CHUNK = 500  # ids per IN (...) list: well inside every database's parameter limit
 
 
 class Repo:
@@ -125,19 +138,6 @@ class Repo:
             .order_by(applications.c.id.desc())
         ).all()
         return [(_application(r), r.next_due_at) for r in rows]
-
-    def other_companies(self, *, application_id: int) -> list[str]:
-        profile_id = select(applications.c.profile_id).where(applications.c.id == application_id)
-        rows = self.conn.execute(
-            select(applications.c.company)
-            .where(
-                applications.c.profile_id == profile_id.scalar_subquery(),
-                applications.c.id != application_id,
-            )
-            .distinct()
-            .order_by(applications.c.company)
-        ).scalars()
-        return list(rows)
 
     # -- people --------------------------------------------------------------------------
     def add_person(self, *, application_id: int, person: Participant) -> int:
@@ -281,47 +281,83 @@ class Repo:
 
     # -- facts for the planner -----------------------------------------------------------
     def facts(self, *, application_id: int) -> Facts:
-        row = self.conn.execute(
-            select(applications).where(applications.c.id == application_id)
-        ).one_or_none()
-        if row is None:
+        found = self.facts_many(application_ids=[application_id])
+        if application_id not in found:
             raise NotFoundError("application", str(application_id), "see `followup app list`")
-        candidate = self.candidate(profile_id=row.profile_id)
-        interview_rows = self.conn.execute(
-            select(interviews)
-            .where(interviews.c.application_id == application_id)
-            .order_by(interviews.c.start_at, interviews.c.id)
-        ).all()
-        sent_rows = self.conn.execute(
-            select(follow_ups)
-            .where(follow_ups.c.application_id == application_id)
-            .order_by(follow_ups.c.sent_at, follow_ups.c.id)
-        ).all()
-        reply_rows = self.conn.execute(
-            select(replies)
-            .where(replies.c.application_id == application_id)
-            .order_by(replies.c.received_at, replies.c.id)
-        ).all()
-        return Facts(
-            candidate=candidate,
-            application=_application(row),
-            interviews=tuple(self._interviews(interview_rows)),
-            sent=tuple(
-                Sent(
-                    kind=r.kind,
-                    interview=str(r.interview_id) if r.interview_id else None,
-                    contact=str(r.person_id),
-                    method=r.method,
-                    at=r.sent_at,
+        return found[application_id]
+
+    def facts_many(
+        self, *, application_ids: Sequence[int], other_companies: bool = True
+    ) -> dict[int, Facts]:
+        """The facts of many applications in a handful of queries (not a handful each).
+
+        `other_companies=False` leaves out the candidate's other applications, which the planner
+        does not read and which cost O(n²) over a career centre's thousands of applications.
+        """
+        out: dict[int, Facts] = {}
+        candidates: dict[int, Candidate] = {}
+        companies: dict[int, list[str]] = {}
+        for start in range(0, len(application_ids), _CHUNK):
+            ids = list(application_ids[start : start + _CHUNK])
+            app_rows = self.conn.execute(select(applications).where(applications.c.id.in_(ids))).all()
+            for pid in {r.profile_id for r in app_rows} - candidates.keys():
+                candidates[pid] = self.candidate(profile_id=pid)
+                if not other_companies:
+                    companies[pid] = []
+                    continue
+                companies[pid] = list(
+                    self.conn.execute(
+                        select(applications.c.company)
+                        .where(applications.c.profile_id == pid)
+                        .distinct()
+                        .order_by(applications.c.company)
+                    ).scalars()
                 )
-                for r in sent_rows
-            ),
-            responses=tuple(
-                Reply(at=r.received_at, contact=str(r.person_id) if r.person_id else None)
-                for r in reply_rows
-            ),
-            other_companies=tuple(self.other_companies(application_id=application_id)),
-        )
+            by_app: dict[int, list[Any]] = {i: [] for i in ids}
+            for r in self.conn.execute(
+                select(interviews)
+                .where(interviews.c.application_id.in_(ids))
+                .order_by(interviews.c.start_at, interviews.c.id)
+            ):
+                by_app[r.application_id].append(r)
+            met = self._interviews([r for rows in by_app.values() for r in rows])
+            met_by_id = {int(i.id): i for i in met}
+            sent: dict[int, list[Sent]] = {i: [] for i in ids}
+            for r in self.conn.execute(
+                select(follow_ups)
+                .where(follow_ups.c.application_id.in_(ids))
+                .order_by(follow_ups.c.sent_at, follow_ups.c.id)
+            ):
+                sent[r.application_id].append(
+                    Sent(
+                        kind=r.kind,
+                        interview=str(r.interview_id) if r.interview_id else None,
+                        contact=str(r.person_id),
+                        method=r.method,
+                        at=r.sent_at,
+                    )
+                )
+            got: dict[int, list[Reply]] = {i: [] for i in ids}
+            for r in self.conn.execute(
+                select(replies)
+                .where(replies.c.application_id.in_(ids))
+                .order_by(replies.c.received_at, replies.c.id)
+            ):
+                got[r.application_id].append(
+                    Reply(at=r.received_at, contact=str(r.person_id) if r.person_id else None)
+                )
+            for row in app_rows:
+                out[row.id] = Facts(
+                    candidate=candidates[row.profile_id],
+                    application=_application(row),
+                    interviews=tuple(met_by_id[r.id] for r in by_app[row.id]),
+                    sent=tuple(sent[row.id]),
+                    responses=tuple(got[row.id]),
+                    other_companies=tuple(
+                        c for c in companies[row.profile_id] if c != row.company
+                    ),
+                )
+        return out
 
     def history(self, *, application_id: int) -> dict[str, list[dict[str, Any]]]:
         """What was sent (with any kept text) and the replies, for an application's timeline."""
@@ -343,13 +379,22 @@ class Repo:
         }
 
     # -- the derived plan cache ----------------------------------------------------------
-    def set_plan_cache(
-        self, *, application_id: int, version: int, cache: str, next_due_at: datetime | None
-    ) -> None:
+    def set_plan_caches(self, *, caches: Sequence[tuple[int, int, str, datetime | None]]) -> None:
+        """Store derived plans: (application id, planner version, cache, next due) each."""
+        if not caches:
+            return
         self.conn.execute(
             update(applications)
-            .where(applications.c.id == application_id)
-            .values(plan_version=version, plan_cache=cache, next_due_at=next_due_at)
+            .where(applications.c.id == bindparam("app_id"))
+            .values(
+                plan_version=bindparam("version"),
+                plan_cache=bindparam("cache"),
+                next_due_at=bindparam("next_due"),
+            ),
+            [
+                {"app_id": a, "version": v, "cache": c, "next_due": d}
+                for a, v, c, d in caches
+            ],
         )
 
     def agenda_rows(self, *, profile_id: int) -> list[AgendaRow]:
