@@ -33,6 +33,14 @@ class Settings:
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file, when the database is one (and not in memory)."""
+        if not self.database_url.startswith("sqlite:///"):
+            return None
+        path = self.database_url.removeprefix("sqlite:///").split("?", 1)[0]
+        return Path(path).expanduser() if path and path != ":memory:" else None
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ

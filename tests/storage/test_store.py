@@ -148,9 +148,7 @@ def test_export_import_export_is_the_same_document(db_url: str, tmp_path) -> Non
     new_id = target.add_application(ApplicationIn(company="Hooli", role="PM"))
     assert new_id == 4
     # the plan is recomputed on import
-    assert [i.action["id"] for i in target.agenda().items] == [
-        i.action["id"] for i in service.agenda().items
-    ]
+    assert [i["id"] for i in target.agenda().items] == [i["id"] for i in service.agenda().items]
 
 
 def test_import_into_postgres_resets_its_sequences(db_url: str, postgres_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -206,4 +204,22 @@ def test_setup_refreshes_every_plan(db_url: str) -> None:
     service = _demo_service(db_url)
     service.setup(ProfileIn(full_name="Jordan A. Rivera", timezone="Asia/Tokyo"))
     item = service.agenda().items[0]
-    assert item.action["due"].endswith("+09:00")
+    assert item["due"].endswith("+09:00")
+
+
+def test_agenda_fast_path_falls_back_when_a_cache_is_stale(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The SQLite reader declines stale caches; the Store path refreshes them, same answer."""
+    from followup.settings import Settings
+    from followup.services import open_service
+
+    settings = Settings.from_env({"FOLLOWUP_HOME": str(tmp_path)})
+    service = open_service(settings, clock=clock_at(T0))
+    load_demo(service)
+    expected = open_service(settings, clock=clock_at(T0)).agenda()
+    with open_store(settings.database_url).transaction() as repo:
+        repo.conn.execute(text("UPDATE applications SET plan_version = 0, plan_cache = NULL"))
+    again = open_service(settings, clock=clock_at(T0)).agenda()
+    assert again.items == expected.items and again.todos == expected.todos
+    with open_store(settings.database_url).transaction() as repo:
+        versions = repo.conn.execute(text("SELECT DISTINCT plan_version FROM applications")).all()
+    assert versions == [(1,)]

@@ -164,10 +164,7 @@ def agenda(as_json: JsonFlag = False) -> None:
     """
     service = _service()
     result = service.agenda()
-    rows = [
-        {"application": i.application_id, "company": i.company, "role": i.role, **i.action}
-        for i in result.items
-    ]
+    rows = result.items
     if as_json:
         _print_json({"now": result.now.isoformat(), "actions": rows, "todos": result.todos})
         return

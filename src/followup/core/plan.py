@@ -89,12 +89,13 @@ def status_at(now: datetime, not_before: datetime | None, due: datetime) -> Acti
     """planned before `not_before`, due until `due`, overdue after it."""
     # Timestamps, not datetimes: two times in one ZoneInfo compare by wall clock in Python,
     # which is wrong for the hour repeated when summer time ends.
-    return _status(
+    return status_of(
         now.timestamp(), None if not_before is None else not_before.timestamp(), due.timestamp()
     )
 
 
-def _status(moment: float, not_before: float | None, due: float) -> ActionStatus:
+def status_of(moment: float, not_before: float | None, due: float) -> ActionStatus:
+    """`status_at` over POSIX timestamps, for callers that already hold them."""
     if not_before is not None and moment < not_before:
         return "planned"
     return "due" if moment <= due else "overdue"
@@ -172,7 +173,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
     for interview in facts.interviews:
         end = interview.end.astimezone(tz)
         due = add_absolute(end, THANK_YOU_WINDOW, tz)
-        status = _status(moment, end.timestamp(), due.timestamp())
+        status = status_of(moment, end.timestamp(), due.timestamp())
         letter_reason = ""
         r1 = (
             f"thank-you within 24 hours of the {_KIND_WORDS[interview.kind]} interview "

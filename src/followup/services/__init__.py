@@ -7,10 +7,15 @@ from followup.settings import Settings
 
 
 def open_service(settings: Settings, *, clock=system_clock) -> Followup:  # type: ignore[no-untyped-def]
-    """The use cases over the database the settings name (migrated on SQLite)."""
-    from followup.storage.store import open_store
+    """The use cases over the database the settings name (opened, and on SQLite migrated, on
+    first use)."""
 
-    return Followup(open_store(settings.database_url), clock=clock)
+    def opener():  # type: ignore[no-untyped-def]
+        from followup.storage.store import open_store
+
+        return open_store(settings.database_url)
+
+    return Followup(opener, clock=clock, sqlite_path=settings.sqlite_path)
 
 
 __all__ = ["Followup", "open_service"]

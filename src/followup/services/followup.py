@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
@@ -25,10 +26,12 @@ from followup.core.model import (
     Reply,
     Sent,
 )
-from followup.core.plan import PLANNER_VERSION, checkin_warning, plan_application, status_at
+from followup.core.plan import PLANNER_VERSION, checkin_warning, plan_application, status_of
 from followup.core.workdays import zone
-from followup.storage.store import Repo, Store, as_id
 
+if TYPE_CHECKING:  # SQLAlchemy is imported only when the database is opened
+    from followup.storage.sqlite_reader import AgendaSnapshot
+    from followup.storage.store import Repo, Store
 if TYPE_CHECKING:  # pydantic is imported only by the use cases that validate input
     from followup.services.inputs import (
         ApplicationIn,
@@ -49,18 +52,10 @@ def system_clock() -> datetime:
 
 
 @dataclass(frozen=True)
-class AgendaItem:
-    application_id: int
-    company: str
-    role: str
-    action: dict[str, Any]
-
-
-@dataclass(frozen=True)
 class Agenda:
     now: datetime
     timezone: str
-    items: list[AgendaItem]
+    items: list[dict[str, Any]]  # action fields plus application, company, role
     todos: list[dict[str, Any]]
 
 
@@ -80,11 +75,27 @@ class SentResult:
 
 
 class Followup:
-    """followup's use cases over one Store."""
+    """followup's use cases over one Store (opened on first use: some commands never need it)."""
 
-    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
-        self.store = store
+    def __init__(
+        self,
+        store: Store | Callable[[], Store],
+        clock: Clock = system_clock,
+        *,
+        sqlite_path: Path | None = None,
+    ) -> None:
+        opened = hasattr(store, "transaction")
+        self._store: Store | None = store if opened else None  # type: ignore[assignment]
+        self._open_store = None if opened else store
         self.clock = clock
+        self.sqlite_path = sqlite_path
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            assert self._open_store is not None
+            self._store = self._open_store()
+        return self._store
 
     # -- profile -------------------------------------------------------------------------
     def profile(self) -> Candidate | None:
@@ -312,32 +323,67 @@ class Followup:
     def agenda(self) -> Agenda:
         """Every open action of every active application: overdue, then due, then planned."""
         now = self.clock()
+        snapshot = None
+        if self.sqlite_path is not None and self._store is None:
+            from followup.storage.sqlite_reader import read_agenda
+
+            snapshot = read_agenda(self.sqlite_path, PLANNER_VERSION)
+        if snapshot is None:
+            snapshot = self._agenda_snapshot()
+        moment = now.timestamp()
+        keyed: list[tuple[int, float, str, dict[str, Any]]] = []
+        todos: list[dict[str, Any]] = []
+        for app_id, company, role, cache in snapshot.rows:
+            cached = json.loads(cache)
+            for action in cached["actions"]:
+                not_before = action["not_before"]
+                due = datetime.fromisoformat(action["due"]).timestamp()
+                status = status_of(
+                    moment,
+                    datetime.fromisoformat(not_before).timestamp() if not_before else None,
+                    due,
+                )
+                row = {"application": app_id, "company": company, "role": role, **action}
+                row["status"] = status
+                keyed.append((STATUS_ORDER[status], due, action["id"], row))
+            for todo in cached["todos"]:
+                todos.append({"application": app_id, "company": company, **todo})
+        keyed.sort(key=_first_three)
+        todos.sort(key=lambda t: (t["application"], t["kind"]))
+        return Agenda(
+            now=now,
+            timezone=snapshot.timezone or "UTC",
+            items=[k[3] for k in keyed],
+            todos=todos,
+        )
+
+    def _agenda_snapshot(self) -> AgendaSnapshot:
+        """The plan caches of the active applications, refreshing any that are stale."""
+        from followup.storage.sqlite_reader import AgendaSnapshot
+
         with self.store.transaction() as repo:
             pid = repo.profile_id()
             if pid is None:
-                return Agenda(now=now, timezone="UTC", items=[], todos=[])
-            tz_name = repo.candidate(profile_id=pid).timezone
-            items: list[AgendaItem] = []
-            todos: list[dict[str, Any]] = []
+                return AgendaSnapshot(timezone=None, rows=[])
             rows = repo.agenda_rows(profile_id=pid)
-            stale = [r.application_id for r in rows
-                     if r.plan_cache is None or r.plan_version != PLANNER_VERSION]
+            stale = [
+                r.application_id
+                for r in rows
+                if r.plan_cache is None or r.plan_version != PLANNER_VERSION
+            ]
             fresh = refresh_plans(repo, stale) if stale else {}
-            for row in rows:
-                cached = json.loads(fresh.get(row.application_id) or row.plan_cache or "{}")
-                for action in cached["actions"]:
-                    not_before = action["not_before"]
-                    action["status"] = status_at(
-                        now,
-                        datetime.fromisoformat(not_before) if not_before else None,
-                        datetime.fromisoformat(action["due"]),
-                    )
-                    items.append(AgendaItem(row.application_id, row.company, row.role, action))
-                for todo in cached["todos"]:
-                    todos.append({"application": row.application_id, "company": row.company, **todo})
-        items.sort(key=lambda i: (STATUS_ORDER[i.action["status"]], i.action["due"], i.action["id"]))
-        todos.sort(key=lambda t: (t["application"], t["kind"]))
-        return Agenda(now=now, timezone=tz_name, items=items, todos=todos)
+            return AgendaSnapshot(
+                timezone=repo.candidate(profile_id=pid).timezone,
+                rows=[
+                    (r.application_id, r.company, r.role,
+                     fresh.get(r.application_id) or r.plan_cache or "{}")
+                    for r in rows
+                ],
+            )
+
+
+def _first_three(item: tuple[int, float, str, dict[str, Any]]) -> tuple[int, float, str]:
+    return item[0], item[1], item[2]
 
 
 def refresh_plan(repo: Repo, app_id: int) -> str:
@@ -363,6 +409,17 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
         caches[app_id] = cache
     repo.set_plan_caches(caches=rows)
     return caches
+
+
+def as_id(value: str | int, what: str) -> int:
+    """A stored id from what a user typed; anything else is an unknown id."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise NotFoundError(what, str(value)) from None
+    if number <= 0 or number > 2**31 - 1:
+        raise NotFoundError(what, str(value))
+    return number
 
 
 def _split_action(action_id: str) -> tuple[str, str, str]:

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 
 from followup.core.errors import FollowupError, InvalidInputError
-from followup.storage.tables import SCHEMA_HEAD
+from followup.storage.revision import SCHEMA_HEAD
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 

@@ -47,17 +47,6 @@ from followup.storage.tables import (
 )
 
 
-def as_id(value: str | int, what: str) -> int:
-    """A stored id from what a user typed; anything else is an unknown id."""
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        raise NotFoundError(what, str(value)) from None
-    if number <= 0 or number > 2**31 - 1:
-        raise NotFoundError(what, str(value))
-    return number
-
-
 @dataclass(frozen=True, slots=True)
 class AgendaRow:
     application_id: int

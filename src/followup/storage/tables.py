@@ -27,9 +27,9 @@ from sqlalchemy import (
     TypeDecorator,
 )
 
-# Bumped with every Alembic revision; a database at another revision is migrated (SQLite) or
-# refused with a hint (PostgreSQL) before anything reads it.
-SCHEMA_HEAD = "0001"
+from followup.storage.revision import SCHEMA_HEAD
+
+__all__ = ["SCHEMA_HEAD", "metadata"]
 
 
 class UTCDateTime(TypeDecorator[datetime]):
