@@ -4,8 +4,8 @@ Heavy modules (SQLAlchemy, pydantic models, Rich tables) are imported inside the
 need them, so `followup --help` and `followup plan --json` start fast.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Typer would have to eval every annotation as a
+# string at start-up (~10 ms).
 import json
 import sys
 from datetime import datetime
@@ -78,7 +78,7 @@ def _clock() -> datetime:
     return State.now or datetime.now(UTC)
 
 
-def _service() -> Followup:
+def _service() -> "Followup":
     from followup.services import open_service
     from followup.settings import Settings
 
@@ -91,7 +91,7 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
 
 
-def _profile_zone(service: Followup) -> Any:
+def _profile_zone(service: "Followup") -> Any:
     from zoneinfo import ZoneInfo
 
     profile = service.profile()
@@ -396,7 +396,7 @@ def interview_edit(
     _after_interview(service, str(app_id), int(interview), False)
 
 
-def _after_interview(service: Followup, application: str, interview_id: int, no_date: bool) -> None:
+def _after_interview(service: "Followup", application: str, interview_id: int, no_date: bool) -> None:
     from followup.cli.render import action_table, console
     from followup.core.jsonable import action_to_dict
     from followup.core.workdays import zone
