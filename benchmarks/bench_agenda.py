@@ -30,16 +30,27 @@ def main() -> None:
         document = Path(home) / "big.json"
         document.write_text(json.dumps(export_document(N)))
         started = time.perf_counter()
-        subprocess.run([str(BIN / "followup"), "import", str(document)], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
-        print(f"agenda: built a database of {N:,} applications by `followup import` "
-              f"in {time.perf_counter() - started:.1f} s")
+        subprocess.run(
+            [str(BIN / "followup"), "import", str(document)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        print(
+            f"agenda: built a database of {N:,} applications by `followup import` "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
         times = []
         count = 0
         for _ in range(RUNS + 1):
             started = time.perf_counter()
-            done = subprocess.run([str(BIN / "followup"), "agenda", "--json"], env=env,
-                                  check=True, capture_output=True, text=True)
+            done = subprocess.run(
+                [str(BIN / "followup"), "agenda", "--json"],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
             times.append((time.perf_counter() - started) * 1000)
             count = len(json.loads(done.stdout)["actions"])
         bare = []
@@ -47,10 +58,12 @@ def main() -> None:
             started = time.perf_counter()
             subprocess.run([sys.executable, "-c", "pass"], check=True)
             bare.append((time.perf_counter() - started) * 1000)
-        print(f"agenda: `followup agenda --json` listing {count:,} open actions: "
-              f"median {statistics.median(times[1:]):.0f} ms of {RUNS} runs "
-              f"(min {min(times[1:]):.0f}, max {max(times[1:]):.0f}; goal <= 300 ms); "
-              f"bare python3 {statistics.median(bare):.0f} ms")
+        print(
+            f"agenda: `followup agenda --json` listing {count:,} open actions: "
+            f"median {statistics.median(times[1:]):.0f} ms of {RUNS} runs "
+            f"(min {min(times[1:]):.0f}, max {max(times[1:]):.0f}; goal <= 300 ms); "
+            f"bare python3 {statistics.median(bare):.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -28,8 +28,10 @@ def main() -> None:
         started = time.perf_counter()
         actions = sum(len(plan_application(f, now).actions) for f in facts)
         best = min(best, time.perf_counter() - started)
-    print(f"planner: {N:,} applications, {actions:,} actions, best of 3: {best:.2f} s "
-          f"= {N / best:,.0f} applications/s (goal >= 20,000/s)")
+    print(
+        f"planner: {N:,} applications, {actions:,} actions, best of 3: {best:.2f} s "
+        f"= {N / best:,.0f} applications/s (goal >= 20,000/s)"
+    )
 
 
 if __name__ == "__main__":

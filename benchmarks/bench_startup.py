@@ -47,12 +47,16 @@ def main() -> None:
     bare = median_ms([sys.executable, "-c", "pass"])
     print(f"start-up, median of {RUNS} runs:")
     print(f"  python3 -c pass                 {bare:7.1f} ms")
-    for label, args in (("followup --help", ["--help"]),
-                        ("followup plan --json EXAMPLE", ["plan", "--json", str(EXAMPLE)])):
+    for label, args in (
+        ("followup --help", ["--help"]),
+        ("followup plan --json EXAMPLE", ["plan", "--json", str(EXAMPLE)]),
+    ):
         ms = median_ms([str(BIN / "followup"), *args])
         heavy = heavy_imports(args)
-        print(f"  {label:<31} {ms:7.1f} ms  (+{ms - bare:.1f} ms over bare Python; goal <= 150)"
-              f"  heavy imports: {', '.join(heavy) if heavy else 'none'}")
+        print(
+            f"  {label:<31} {ms:7.1f} ms  (+{ms - bare:.1f} ms over bare Python; goal <= 150)"
+            f"  heavy imports: {', '.join(heavy) if heavy else 'none'}"
+        )
 
 
 if __name__ == "__main__":

@@ -42,7 +42,9 @@ def synthetic_facts(n: int, seed: int = 7) -> list[Facts]:
                     start=start,
                     end=start + timedelta(hours=1),
                     participants=people,
-                    expected_response_by=(second + timedelta(days=7)).date() if rng.random() < 0.5 else None,
+                    expected_response_by=(second + timedelta(days=7)).date()
+                    if rng.random() < 0.5
+                    else None,
                 )
             )
         sent = tuple(
@@ -55,8 +57,9 @@ def synthetic_facts(n: int, seed: int = 7) -> list[Facts]:
         replies = (Reply(second + timedelta(days=20), "p00"),) if rng.random() < 0.2 else ()
         out.append(
             Facts(
-                candidate=Candidate(full_name="Jordan Rivera", timezone=tz,
-                                    checkins_per_week=1 + k % 2),
+                candidate=Candidate(
+                    full_name="Jordan Rivera", timezone=tz, checkins_per_week=1 + k % 2
+                ),
                 application=Application(
                     company=f"Company {k}",
                     role="Analyst",
@@ -79,52 +82,102 @@ def export_document(n: int, seed: int = 7) -> dict[str, Any]:
     rng = random.Random(seed)
     created = "2026-09-01T00:00:00+00:00"
     tables: dict[str, list[dict[str, Any]]] = {
-        "profiles": [{"id": 1, "full_name": "Jordan Rivera", "email": "j@example.org", "phone": None,
-                      "address": None, "timezone": "America/New_York", "checkins_per_week": 1,
-                      "default_wait_days": 7, "created_at": created}],
-        "applications": [], "people": [], "interviews": [], "participants": [],
-        "follow_ups": [], "replies": [],
+        "profiles": [
+            {
+                "id": 1,
+                "full_name": "Jordan Rivera",
+                "email": "j@example.org",
+                "phone": None,
+                "address": None,
+                "timezone": "America/New_York",
+                "checkins_per_week": 1,
+                "default_wait_days": 7,
+                "created_at": created,
+            }
+        ],
+        "applications": [],
+        "people": [],
+        "interviews": [],
+        "participants": [],
+        "follow_ups": [],
+        "replies": [],
     }
     base = datetime(2026, 11, 1, 15, tzinfo=UTC)
     person_id = interview_id = follow_id = 0
     for app in range(1, n + 1):
-        tables["applications"].append({
-            "id": app, "profile_id": 1, "company": f"Company {app}", "role": "Analyst",
-            "decision_speed": SPEEDS[app % 4], "client_facing": app % 5 == 0, "verbal_role": False,
-            "culture": CULTURES[app % 3], "expected_response_by": None, "status": "active",
-            "primary_contact_id": None, "created_at": created, "closed_at": None,
-        })
+        tables["applications"].append(
+            {
+                "id": app,
+                "profile_id": 1,
+                "company": f"Company {app}",
+                "role": "Analyst",
+                "decision_speed": SPEEDS[app % 4],
+                "client_facing": app % 5 == 0,
+                "verbal_role": False,
+                "culture": CULTURES[app % 3],
+                "expected_response_by": None,
+                "status": "active",
+                "primary_contact_id": None,
+                "created_at": created,
+                "closed_at": None,
+            }
+        )
         people = []
-        for m in range(3):
+        for _ in range(3):
             person_id += 1
             people.append(person_id)
-            tables["people"].append({
-                "id": person_id, "application_id": app, "name": f"Person {person_id}", "title": None,
-                "email": f"p{person_id}@example.com", "phone": None, "address": None,
-                "salutation": None,
-            })
+            tables["people"].append(
+                {
+                    "id": person_id,
+                    "application_id": app,
+                    "name": f"Person {person_id}",
+                    "title": None,
+                    "email": f"p{person_id}@example.com",
+                    "phone": None,
+                    "address": None,
+                    "salutation": None,
+                }
+            )
         start = base + timedelta(hours=rng.randrange(0, 24 * 30))
         for j in range(2):
             interview_id += 1
             s = start + timedelta(days=7 * j)
-            tables["interviews"].append({
-                "id": interview_id, "application_id": app, "kind": "video",
-                "start_at": s.isoformat(), "end_at": (s + timedelta(hours=1)).isoformat(),
-                "expected_response_by": None, "forgot_to_mention": [],
-            })
+            tables["interviews"].append(
+                {
+                    "id": interview_id,
+                    "application_id": app,
+                    "kind": "video",
+                    "start_at": s.isoformat(),
+                    "end_at": (s + timedelta(hours=1)).isoformat(),
+                    "expected_response_by": None,
+                    "forgot_to_mention": [],
+                }
+            )
             for pos, pid in enumerate(people):
-                tables["participants"].append({
-                    "interview_id": interview_id, "person_id": pid, "position": pos,
-                    "discussed": ["the roadmap"], "liked": ["my work"],
-                })
+                tables["participants"].append(
+                    {
+                        "interview_id": interview_id,
+                        "person_id": pid,
+                        "position": pos,
+                        "discussed": ["the roadmap"],
+                        "liked": ["my work"],
+                    }
+                )
             # Most applications are past their thank-yous and wait for an answer (one check-in
             # open); one in ten still owes the thank-yous of its second round.
             if j == 0 or app % 10:
                 for pid in people:
                     follow_id += 1
-                    tables["follow_ups"].append({
-                        "id": follow_id, "application_id": app, "kind": "thank_you",
-                        "interview_id": interview_id, "person_id": pid, "method": "email",
-                        "sent_at": (s + timedelta(hours=4)).isoformat(), "body": None,
-                    })
+                    tables["follow_ups"].append(
+                        {
+                            "id": follow_id,
+                            "application_id": app,
+                            "kind": "thank_you",
+                            "interview_id": interview_id,
+                            "person_id": pid,
+                            "method": "email",
+                            "sent_at": (s + timedelta(hours=4)).isoformat(),
+                            "body": None,
+                        }
+                    )
     return {"format": "followup-export", "version": 1, "tables": tables}

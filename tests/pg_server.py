@@ -50,8 +50,15 @@ class PostgresServer:
             shutil.chown(self.root, self.user)
             os.chmod(self.root, 0o700)
         self._run(
-            str(self.bin / "initdb"), "-D", str(self.data), "-U", "followup",
-            "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "followup",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
         )
         options = (
             f"-c listen_addresses=127.0.0.1 -c port={self.port} "
@@ -59,8 +66,15 @@ class PostgresServer:
             "-c synchronous_commit=off -c full_page_writes=off"
         )
         self._run(
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options,
-            "-l", str(self.root / "log"), "-w", "start",
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "start",
         )
         return f"postgresql+psycopg://followup@127.0.0.1:{self.port}/postgres"
 

@@ -21,9 +21,16 @@ def test_single_video(cli) -> None:  # type: ignore[no-untyped-def]
     plan = plan_json(cli, "single-video.json")
     thanks, check_in = plan["actions"]
     assert (thanks["id"], thanks["method"], thanks["due"], thanks["status"]) == (
-        "thank_you:screen:aisha", "email", "2026-11-26T15:45:00+00:00", "due"
+        "thank_you:screen:aisha",
+        "email",
+        "2026-11-26T15:45:00+00:00",
+        "due",
     )
-    assert (check_in["kind"], check_in["method"], check_in["contact"]) == ("check_in", "email", "aisha")
+    assert (check_in["kind"], check_in["method"], check_in["contact"]) == (
+        "check_in",
+        "email",
+        "aisha",
+    )
     assert check_in["not_before"] == "2026-12-04T09:00:00+00:00"
     assert check_in["due"] == "2026-12-04T17:00:00+00:00"
     assert (plan["expected_response_by"], plan["expected_source"]) == ("2026-12-03", "interview")
@@ -44,7 +51,9 @@ def test_panel_traditional(cli) -> None:  # type: ignore[no-untyped-def]
     ]
     [check_in] = [a for a in plan["actions"] if a["kind"] == "check_in"]
     assert (check_in["not_before"], check_in["method"], check_in["contact"]) == (
-        "2026-12-21T09:00:00+00:00", "letter", "aisha"
+        "2026-12-21T09:00:00+00:00",
+        "letter",
+        "aisha",
     )
 
 
@@ -53,7 +62,12 @@ def test_waiting_for_answer(cli) -> None:  # type: ignore[no-untyped-def]
     open_ = [a for a in plan["actions"] if a["status"] != "done"]
     assert len(open_) == 1
     [c] = open_
-    assert (c["kind"], c["method"], c["contact"], c["status"]) == ("check_in", "phone", "wei", "due")
+    assert (c["kind"], c["method"], c["contact"], c["status"]) == (
+        "check_in",
+        "phone",
+        "wei",
+        "due",
+    )
     assert (c["not_before"], c["due"]) == ("2026-12-14T09:00:00+00:00", "2026-12-14T17:00:00+00:00")
     assert any("Fri 11 Dec 22:00" in r for r in c["reasons"])
     assert [a["status"] for a in plan["actions"]].count("done") == 3
@@ -64,8 +78,18 @@ def test_actions_carry_rule_and_reasons_and_the_contract_fields(cli) -> None:  #
         plan = plan_json(cli, name)
         assert set(plan) >= {"expected_response_by", "expected_source", "actions", "todos"}
         for a in plan["actions"]:
-            assert set(a) >= {"id", "kind", "interview", "contact", "method", "not_before", "due",
-                              "status", "rule", "reasons"}
+            assert set(a) >= {
+                "id",
+                "kind",
+                "interview",
+                "contact",
+                "method",
+                "not_before",
+                "due",
+                "status",
+                "rule",
+                "reasons",
+            }
             assert a["rule"] in ("R1", "R4") and a["reasons"]
         assert [a["due"] for a in plan["actions"]] == sorted(a["due"] for a in plan["actions"])
 
@@ -73,8 +97,15 @@ def test_actions_carry_rule_and_reasons_and_the_contract_fields(cli) -> None:  #
 def test_table_output_shows_when_who_how_what_why(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("plan", str(EXAMPLES / "panel-traditional.json"))
     assert result.code == 0
-    for text in ("Tomás Ruiz", "by email", "thank_you:onsite:tomas", "due, in 2 h", "To do",
-                 "Add Wei Zhang's postal address", "no postal address on file"):
+    for text in (
+        "Tomás Ruiz",
+        "by email",
+        "thank_you:onsite:tomas",
+        "due, in 2 h",
+        "To do",
+        "Add Wei Zhang's postal address",
+        "no postal address on file",
+    ):
         assert text in result.out
     assert "Mon 21 Dec 09:00–17:00" in result.out
 
@@ -93,20 +124,45 @@ def _scenario(**changes: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"candidate__timezone": "Mars/Olympus"},
-         "candidate.timezone: unknown timezone 'Mars/Olympus'; use an IANA name such as Europe/London"),
-        ({"interviews__0__end": "2026-11-25T15:45:00"},
-         "interviews[0].end: not an ISO 8601 time with offset (add one, e.g. +00:00 or -05:00)"),
-        ({"interviews__0__end": "yesterday"}, "interviews[0].end: not an ISO 8601 time with offset"),
-        ({"interviews__0__end": "2026-11-25T14:00:00+00:00"},
-         "interviews[0].end: the interview ends before it starts"),
+        (
+            {"candidate__timezone": "Mars/Olympus"},
+            "candidate.timezone: unknown timezone 'Mars/Olympus'; use an IANA name such as Europe/London",
+        ),
+        (
+            {"interviews__0__end": "2026-11-25T15:45:00"},
+            "interviews[0].end: not an ISO 8601 time with offset (add one, e.g. +00:00 or -05:00)",
+        ),
+        (
+            {"interviews__0__end": "yesterday"},
+            "interviews[0].end: not an ISO 8601 time with offset",
+        ),
+        (
+            {"interviews__0__end": "2026-11-25T14:00:00+00:00"},
+            "interviews[0].end: the interview ends before it starts",
+        ),
         ({"candidate__checkins_per_week": 3}, "candidate.checkins_per_week: must be 1 or 2, not 3"),
-        ({"application__primary_contact": "zed"},
-         "application.primary_contact: unknown person 'zed'; it must be the id of a participant"),
-        ({"sent": [{"kind": "thank_you", "interview": "nope", "contact": "aisha", "method": "email",
-                    "at": "2026-11-25T17:00:00+00:00"}]}, "sent[0].interview: unknown interview 'nope'"),
-        ({"application__decision_speed": "fast"},
-         "application.decision_speed: must be 'quick', 'normal', 'slow' or 'unknown', not 'fast'"),
+        (
+            {"application__primary_contact": "zed"},
+            "application.primary_contact: unknown person 'zed'; it must be the id of a participant",
+        ),
+        (
+            {
+                "sent": [
+                    {
+                        "kind": "thank_you",
+                        "interview": "nope",
+                        "contact": "aisha",
+                        "method": "email",
+                        "at": "2026-11-25T17:00:00+00:00",
+                    }
+                ]
+            },
+            "sent[0].interview: unknown interview 'nope'",
+        ),
+        (
+            {"application__decision_speed": "fast"},
+            "application.decision_speed: must be 'quick', 'normal', 'slow' or 'unknown', not 'fast'",
+        ),
         ({"candidate__full_name": None}, "candidate.full_name: Input should be a valid string"),
         ({"application__colour": "red"}, "application.colour: is not a known field"),
     ],
@@ -126,7 +182,10 @@ def test_duplicate_ids_are_refused(cli, tmp_path: Path) -> None:  # type: ignore
     path = tmp_path / "s.json"
     path.write_text(json.dumps(data))
     result = cli("plan", str(path))
-    assert (result.code, result.err) == (2, f"Error: {path}: interviews[1].id: duplicate interview id 'screen'\n")
+    assert (result.code, result.err) == (
+        2,
+        f"Error: {path}: interviews[1].id: duplicate interview id 'screen'\n",
+    )
     data = _scenario()
     data["interviews"][0]["participants"].append(dict(data["interviews"][0]["participants"][0]))
     path.write_text(json.dumps(data))
@@ -144,7 +203,10 @@ def test_duplicate_ids_are_refused(cli, tmp_path: Path) -> None:  # type: ignore
         (b"  \n", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file, not text"),
         (b"\xff\xfe\xfa not utf8", "is not UTF-8 text (byte 0)"),
-        (b"{not json", "not valid JSON at line 1, column 2: Expecting property name enclosed in double quotes"),
+        (
+            b"{not json",
+            "not valid JSON at line 1, column 2: Expecting property name enclosed in double quotes",
+        ),
         (b"[1, 2]", "must be a JSON object with candidate and application"),
         (b"x" * (10 * 1024 * 1024), "too large (10.0 MB); a scenario file is at most 5 MB"),
     ],
@@ -158,5 +220,7 @@ def test_bad_files(cli, tmp_path: Path, content: bytes | None, message: str) -> 
 
 
 def test_now_option_overrides_the_scenario_clock(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli("plan", "--json", str(EXAMPLES / "single-video.json"), now="2026-11-27T09:00:00+00:00")
+    result = cli(
+        "plan", "--json", str(EXAMPLES / "single-video.json"), now="2026-11-27T09:00:00+00:00"
+    )
     assert json.loads(result.out)["actions"][0]["status"] == "overdue"

@@ -14,21 +14,48 @@ PANEL = {
     "end": "2026-11-24T16:00:00-05:00",
     "forgot_to_mention": ["I led the Looker rollout"],
     "people": [
-        {"name": "Katherine Chen", "title": "Hiring Manager", "email": "kchen@globex.example",
-         "salutation": "Ms. Chen", "discussed": ["the migration to dbt"], "liked": ["my query tuning"]},
-        {"name": "Raj Patel", "title": "Analytics Lead", "email": "raj@globex.example",
-         "discussed": ["forecasting churn"], "liked": ["my A/B testing framework"]},
-        {"name": "María González", "title": "Recruiter", "phone": "+1 212 555 0142",
-         "discussed": ["the hybrid schedule"]},
+        {
+            "name": "Katherine Chen",
+            "title": "Hiring Manager",
+            "email": "kchen@globex.example",
+            "salutation": "Ms. Chen",
+            "discussed": ["the migration to dbt"],
+            "liked": ["my query tuning"],
+        },
+        {
+            "name": "Raj Patel",
+            "title": "Analytics Lead",
+            "email": "raj@globex.example",
+            "discussed": ["forecasting churn"],
+            "liked": ["my A/B testing framework"],
+        },
+        {
+            "name": "María González",
+            "title": "Recruiter",
+            "phone": "+1 212 555 0142",
+            "discussed": ["the hybrid schedule"],
+        },
     ],
 }
 
 
 def setup_profile(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli("setup", "--name", "Jordan A. Rivera", "--email", "jordan@example.org",
-                 "--timezone", "America/New_York", "--checkins-per-week", "1")
+    result = cli(
+        "setup",
+        "--name",
+        "Jordan A. Rivera",
+        "--email",
+        "jordan@example.org",
+        "--timezone",
+        "America/New_York",
+        "--checkins-per-week",
+        "1",
+    )
     assert result.code == 0, result.err
-    assert result.out == "Profile saved: Jordan A. Rivera, America/New_York, at most 1 check-in(s) a week.\n"
+    assert (
+        result.out
+        == "Profile saved: Jordan A. Rivera, America/New_York, at most 1 check-in(s) a week.\n"
+    )
 
 
 def agenda(cli, now: str) -> dict:  # type: ignore[no-untyped-def, type-arg]
@@ -40,8 +67,16 @@ def agenda(cli, now: str) -> dict:  # type: ignore[no-untyped-def, type-arg]
 @pytest.mark.usefixtures("use_db")
 def test_a_panel_from_thank_yous_to_a_reply(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     setup_profile(cli)
-    result = cli("app", "add", "--company", "Globex Corporation", "--role", "Senior Data Analyst",
-                 "--decision", "quick")
+    result = cli(
+        "app",
+        "add",
+        "--company",
+        "Globex Corporation",
+        "--role",
+        "Senior Data Analyst",
+        "--decision",
+        "quick",
+    )
     assert result.out.startswith("Added application 1: Globex Corporation — Senior Data Analyst.")
     notes = tmp_path / "panel.yaml"
     notes.write_text(yaml.safe_dump(PANEL, allow_unicode=True))
@@ -67,15 +102,23 @@ def test_a_panel_from_thank_yous_to_a_reply(cli, tmp_path: Path) -> None:  # typ
     for action in thanks[:3]:
         result = cli("sent", action["id"], now="2026-11-24T20:00:00-05:00")
         assert (result.code, result.out) == (0, f"Recorded {action['id']} as sent.\n")
-    assert cli("sent", thanks[0]["id"]).err == f"Error: {thanks[0]['id']} is already recorded as sent\n"
+    assert (
+        cli("sent", thanks[0]["id"]).err
+        == f"Error: {thanks[0]['id']} is already recorded as sent\n"
+    )
 
     # past the answer date: exactly one check-in, on the next business day, 09:00-17:00
     later = agenda(cli, "2026-12-03T10:00:00-05:00")
     [check_in] = later["actions"]
     assert (check_in["kind"], check_in["contact_name"], check_in["status"]) == (
-        "check_in", "Katherine Chen", "due")
+        "check_in",
+        "Katherine Chen",
+        "due",
+    )
     assert (check_in["not_before"], check_in["due"]) == (
-        "2026-12-03T09:00:00-05:00", "2026-12-03T17:00:00-05:00")
+        "2026-12-03T09:00:00-05:00",
+        "2026-12-03T17:00:00-05:00",
+    )
 
     # a second check-in too soon warns (R5) but is recorded
     assert cli("sent", check_in["id"], "--at", "2026-12-03T10:00:00-05:00").code == 0
@@ -91,8 +134,13 @@ def test_a_panel_from_thank_yous_to_a_reply(cli, tmp_path: Path) -> None:  # typ
     assert agenda(cli, "2026-12-20T10:00:00-05:00")["actions"] == []
 
     shown = cli("app", "show", "1", now="2026-12-20T10:00:00-05:00").out
-    for text in ("Globex Corporation", "reply from Katherine Chen", "sent thank-you by email to Raj Patel",
-                 "Nothing to do", "Katherine Chen discussed: the migration to dbt"):
+    for text in (
+        "Globex Corporation",
+        "reply from Katherine Chen",
+        "sent thank-you by email to Raj Patel",
+        "Nothing to do",
+        "Katherine Chen discussed: the migration to dbt",
+    ):
         assert text in shown
 
 
@@ -117,7 +165,10 @@ def test_demo_agenda_orders_overdue_then_due_then_planned(cli) -> None:  # type:
     assert "due" in statuses and "planned" in statuses
     table = cli("agenda", now=now).out
     assert "overdue by" in table and "Raj Patel" in table and "To do" in table
-    assert cli("demo").err == "Error: the demo goes into an empty database only; this one already holds your data\n"
+    assert (
+        cli("demo").err
+        == "Error: the demo goes into an empty database only; this one already holds your data\n"
+    )
     assert cli("demo", "--if-empty").code == 0
 
 
@@ -125,11 +176,16 @@ def test_demo_agenda_orders_overdue_then_due_then_planned(cli) -> None:  # type:
 def test_close_stops_check_ins_and_list_shows_status(cli) -> None:  # type: ignore[no-untyped-def]
     now = "2026-11-25T12:00:00-05:00"
     cli("demo", now=now)
-    assert cli("app", "close", "2", "withdrawn").out == "Application 2 (Initech) closed: withdrawn.\n"
+    assert (
+        cli("app", "close", "2", "withdrawn").out == "Application 2 (Initech) closed: withdrawn.\n"
+    )
     assert all(a["application"] != 2 for a in agenda(cli, now)["actions"])
     listing = json.loads(cli("app", "list", "--json").out)
     assert {a["id"]: a["status"] for a in listing}["2"] == "withdrawn"
-    assert cli("app", "close", "2", "hired").err == "Error: OUTCOME: must be one of offer, rejected, withdrawn\n"
+    assert (
+        cli("app", "close", "2", "hired").err
+        == "Error: OUTCOME: must be one of offer, rejected, withdrawn\n"
+    )
 
 
 @pytest.mark.usefixtures("use_db")
@@ -152,32 +208,85 @@ ERRORS = [
     (["app", "show", "x"], "Error: no application with id 'x'\n"),
     (["reply", "9"], "Error: no application with id '9'; see `followup app list`\n"),
     (["reply", "1", "--from", "77"], "Error: no person with id '77'\n"),
-    (["sent", "thank_you:1"], "Error: ACTION: 'thank_you:1' is not an action id such as thank_you:3:7 or check_in:7:1\n"),
+    (
+        ["sent", "thank_you:1"],
+        "Error: ACTION: 'thank_you:1' is not an action id such as thank_you:3:7 or check_in:7:1\n",
+    ),
     (["sent", "thank_you:99:1"], "Error: no interview with id '99'\n"),
-    (["sent", "thank_you:1:9"], "Error: no action with id 'thank_you:1:9'; person 9 was not met at that interview\n"),
-    (["interview", "add", "1", "--start", "2026-11-24T14:00", "--end", "2026-11-24T15:00-05:00"],
-     "Error: interview add: start: not an ISO 8601 time with offset (add one, e.g. +00:00 or -05:00)\n"),
-    (["interview", "add", "1", "--start", "2026-11-24T14:00-05:00", "--end", "2026-11-24T13:00-05:00"],
-     "Error: end: the interview ends before it starts\n"),
-    (["interview", "add", "1"], "Error: --start: is required: give --start and --end, or a notes file with --file\n"),
-    (["interview", "edit", "55", "--answer-by", "2026-12-01"], "Error: no interview with id '55'\n"),
-    (["interview", "add", "1", "--start", "2026-11-24T14:00-05:00", "--end", "2026-11-24T15:00-05:00",
-      "--answer-by", "soon"], "Error: interview add: expected_response_by: not an ISO 8601 date such as 2026-12-02\n"),
-    (["setup", "--timezone", "Mars/Olympus"],
-     "Error: setup: timezone: unknown timezone 'Mars/Olympus'; use an IANA name such as Europe/London\n"),
-    (["setup", "--checkins-per-week", "3"], "Error: setup: checkins_per_week: must be 1 or 2, not 3\n"),
-    (["app", "add", "--company", "Hooli", "--role", "PM", "--decision", "fast"],
-     "Error: app add: decision_speed: must be 'quick', 'normal', 'slow' or 'unknown', not 'fast'\n"),
-    (["app", "add", "--company", " ", "--role", "PM"],
-     "Error: app add: company: String should have at least 1 character\n"),
-    (["sent", "check_in:1:1", "--at", "tomorrow"], "Error: --at: 'tomorrow' is not an ISO 8601 time with offset\n"),
-    (["person", "edit", "1", "--email", "not-an-address"], "Error: person edit: email: 'not-an-address' is not an email address\n"),
+    (
+        ["sent", "thank_you:1:9"],
+        "Error: no action with id 'thank_you:1:9'; person 9 was not met at that interview\n",
+    ),
+    (
+        ["interview", "add", "1", "--start", "2026-11-24T14:00", "--end", "2026-11-24T15:00-05:00"],
+        "Error: interview add: start: not an ISO 8601 time with offset (add one, e.g. +00:00 or -05:00)\n",
+    ),
+    (
+        [
+            "interview",
+            "add",
+            "1",
+            "--start",
+            "2026-11-24T14:00-05:00",
+            "--end",
+            "2026-11-24T13:00-05:00",
+        ],
+        "Error: end: the interview ends before it starts\n",
+    ),
+    (
+        ["interview", "add", "1"],
+        "Error: --start: is required: give --start and --end, or a notes file with --file\n",
+    ),
+    (
+        ["interview", "edit", "55", "--answer-by", "2026-12-01"],
+        "Error: no interview with id '55'\n",
+    ),
+    (
+        [
+            "interview",
+            "add",
+            "1",
+            "--start",
+            "2026-11-24T14:00-05:00",
+            "--end",
+            "2026-11-24T15:00-05:00",
+            "--answer-by",
+            "soon",
+        ],
+        "Error: interview add: expected_response_by: not an ISO 8601 date such as 2026-12-02\n",
+    ),
+    (
+        ["setup", "--timezone", "Mars/Olympus"],
+        "Error: setup: timezone: unknown timezone 'Mars/Olympus'; use an IANA name such as Europe/London\n",
+    ),
+    (
+        ["setup", "--checkins-per-week", "3"],
+        "Error: setup: checkins_per_week: must be 1 or 2, not 3\n",
+    ),
+    (
+        ["app", "add", "--company", "Hooli", "--role", "PM", "--decision", "fast"],
+        "Error: app add: decision_speed: must be 'quick', 'normal', 'slow' or 'unknown', not 'fast'\n",
+    ),
+    (
+        ["app", "add", "--company", " ", "--role", "PM"],
+        "Error: app add: company: String should have at least 1 character\n",
+    ),
+    (
+        ["sent", "check_in:1:1", "--at", "tomorrow"],
+        "Error: --at: 'tomorrow' is not an ISO 8601 time with offset\n",
+    ),
+    (
+        ["person", "edit", "1", "--email", "not-an-address"],
+        "Error: person edit: email: 'not-an-address' is not an email address\n",
+    ),
 ]
 
 
 @pytest.mark.usefixtures("use_db")
 @pytest.mark.parametrize(("args", "error"), ERRORS, ids=[" ".join(a) for a, _ in ERRORS])
-def test_errors_are_one_line_exit_2_and_change_nothing(cli, tmp_path: Path, args: list[str], error: str) -> None:  # type: ignore[no-untyped-def]
+def test_errors_are_one_line_exit_2_and_change_nothing(
+    cli, tmp_path: Path, args: list[str], error: str
+) -> None:  # type: ignore[no-untyped-def]
     cli("demo", now="2026-11-25T12:00:00-05:00")
     before = tmp_path / "before.json"
     cli("export", str(before))
@@ -195,20 +304,28 @@ def test_notes_file_errors(cli, tmp_path: Path) -> None:  # type: ignore[no-unty
     notes = tmp_path / "notes.yaml"
     notes.write_text("start: 2026-11-24T14:00:00-05:00\nend: [oops\n")
     assert cli("interview", "add", "1", "-f", str(notes)).err == (
-        f"Error: {notes}: not valid YAML at line 3, column 1\n")
+        f"Error: {notes}: not valid YAML at line 3, column 1\n"
+    )
     bad = dict(PANEL, people=[{"name": "A"}, {"title": "no name"}])
     notes.write_text(yaml.safe_dump(bad))
     assert cli("interview", "add", "1", "-f", str(notes)).err == (
-        f"Error: {notes}: people[1].name: is required\n")
+        f"Error: {notes}: people[1].name: is required\n"
+    )
     assert cli("interview", "add", "1", "-f", str(tmp_path / "missing.json")).err == (
-        f"Error: {tmp_path / 'missing.json'}: no such notes file\n")
+        f"Error: {tmp_path / 'missing.json'}: no such notes file\n"
+    )
 
 
 def test_setup_needs_a_name_off_a_terminal(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("setup", "--timezone", "Europe/London")
-    assert (result.code, result.err) == (2, "Error: --name: is required (or run `followup setup` on a terminal)\n")
+    assert (result.code, result.err) == (
+        2,
+        "Error: --name: is required (or run `followup setup` on a terminal)\n",
+    )
 
 
 def test_agenda_on_an_empty_database(cli) -> None:  # type: ignore[no-untyped-def]
-    assert cli("agenda").out == "Nothing to follow up. Add an application with `followup app add`.\n"
+    assert (
+        cli("agenda").out == "Nothing to follow up. Add an application with `followup app add`.\n"
+    )
     assert json.loads(cli("agenda", "--json").out)["actions"] == []

@@ -80,15 +80,22 @@ def test_r1_status_follows_the_clock(now: str, status: str) -> None:
 def test_r1_a_sent_thank_you_is_done_with_its_method_and_time() -> None:
     f = thanked(facts(), at("2026-11-24 18:00"), method="letter")
     action = plan_application(f, NOW).actions[0]
-    assert (action.status, action.method, action.sent_at) == ("done", "letter", at("2026-11-24 18:00"))
+    assert (action.status, action.method, action.sent_at) == (
+        "done",
+        "letter",
+        at("2026-11-24 18:00"),
+    )
 
 
 # -- R2 -------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("app", "method", "reason"),
     [
-        ({"decision_speed": "quick", "client_facing": True, "culture": "traditional"}, "email",
-         "decision will be quick"),
+        (
+            {"decision_speed": "quick", "client_facing": True, "culture": "traditional"},
+            "email",
+            "decision will be quick",
+        ),
         ({"decision_speed": "normal", "client_facing": True}, "phone", "client-facing"),
         ({"verbal_role": True, "culture": "traditional"}, "phone", "verbal communication"),
         ({"culture": "traditional"}, "letter", "traditional"),
@@ -282,10 +289,10 @@ def test_r4_a_closed_application_gets_no_check_in(status: str) -> None:
     assert check_ins(plan_application(facts(status=status), NOW)) == []
 
 
-@pytest.mark.parametrize(
-    ("primary", "to"), [("c2", "c2"), (None, "c1")]
-)
-def test_r4_goes_to_the_primary_contact_else_the_first_person_met(primary: str | None, to: str) -> None:
+@pytest.mark.parametrize(("primary", "to"), [("c2", "c2"), (None, "c1")])
+def test_r4_goes_to_the_primary_contact_else_the_first_person_met(
+    primary: str | None, to: str
+) -> None:
     iv = interview(people=(person("c1"), person("c2", "Raj Patel")))
     [c] = check_ins(plan_application(facts(iv, primary_contact=primary), NOW))
     assert c.contact == to

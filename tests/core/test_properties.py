@@ -13,7 +13,9 @@ from followup.core.model import Reply, Sent
 from followup.core.plan import plan_application
 from tests.core.factories import facts, interview, person
 
-ZONES = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+ZONES = sorted(
+    z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))
+)
 zones = st.sampled_from(ZONES)
 instants = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2035, 12, 31), timezones=st.just(UTC)
@@ -51,7 +53,9 @@ def test_check_ins_fall_only_on_business_days_between_09_and_17_local(
     f = facts(
         interview(start=start, expected_response_by=expected), tz=tz, cadence=cadence, sent=sent
     )
-    [c] = [a for a in plan_application(f, start).actions if a.kind == "check_in" and a.status != "done"]
+    [c] = [
+        a for a in plan_application(f, start).actions if a.kind == "check_in" and a.status != "done"
+    ]
     assert c.not_before is not None
     assert _in_business_hours(c.not_before, zone)
     due = c.due.astimezone(zone)
@@ -88,7 +92,11 @@ def test_a_simulated_timeline_respects_the_cadence_and_stops_at_a_reply(
             replied_at = now + timedelta(hours=1)
             f = replace(f, responses=(Reply(at=replied_at, contact="c1"),))
             now = replied_at
-        open_ = [a for a in plan_application(f, now).actions if a.kind == "check_in" and a.status != "done"]
+        open_ = [
+            a
+            for a in plan_application(f, now).actions
+            if a.kind == "check_in" and a.status != "done"
+        ]
         if replied_at is not None:
             assert open_ == []
             break

@@ -74,30 +74,52 @@ def test_facts_round_trip(db_url: str) -> None:
     store = open_store(db_url)
     with store.transaction() as repo:
         pid = repo.save_candidate(
-            candidate=Candidate(full_name="Jordan A. Rivera", timezone="America/New_York",
-                                checkins_per_week=2),
+            candidate=Candidate(
+                full_name="Jordan A. Rivera", timezone="America/New_York", checkins_per_week=2
+            ),
             now=T0,
         )
         app_id = repo.add_application(
             profile_id=pid,
-            application=Application(company="Globex", role="Analyst", culture="traditional",
-                                    expected_response_by=date(2026, 12, 2)),
+            application=Application(
+                company="Globex",
+                role="Analyst",
+                culture="traditional",
+                expected_response_by=date(2026, 12, 2),
+            ),
             now=T0,
         )
-        kc = repo.add_person(application_id=app_id, person=Participant(
-            id="", name="Katherine Chen", email="k@globex.example", salutation="Ms. Chen"))
+        kc = repo.add_person(
+            application_id=app_id,
+            person=Participant(
+                id="", name="Katherine Chen", email="k@globex.example", salutation="Ms. Chen"
+            ),
+        )
         rp = repo.add_person(application_id=app_id, person=Participant(id="", name="Raj Patel"))
         start = datetime(2026, 11, 24, 14, 0, tzinfo=UTC) - timedelta(hours=-5)
-        iid = repo.add_interview(application_id=app_id, interview=Interview(
-            id="", kind="in_person", start=start, end=start + timedelta(hours=2),
-            participants=(
-                Participant(id=str(rp), name="Raj Patel", discussed=("churn",), liked=("A/B",)),
-                Participant(id=str(kc), name="Katherine Chen", discussed=("dbt",)),
+        iid = repo.add_interview(
+            application_id=app_id,
+            interview=Interview(
+                id="",
+                kind="in_person",
+                start=start,
+                end=start + timedelta(hours=2),
+                participants=(
+                    Participant(id=str(rp), name="Raj Patel", discussed=("churn",), liked=("A/B",)),
+                    Participant(id=str(kc), name="Katherine Chen", discussed=("dbt",)),
+                ),
+                forgot_to_mention=("Looker",),
             ),
-            forgot_to_mention=("Looker",)))
-        repo.add_follow_up(application_id=app_id, sent=Sent(
-            kind="thank_you", interview=str(iid), contact=str(kc), method="letter", at=T0))
-        repo.add_reply(application_id=app_id, reply=Reply(at=T0 + timedelta(days=3), contact=str(rp)))
+        )
+        repo.add_follow_up(
+            application_id=app_id,
+            sent=Sent(
+                kind="thank_you", interview=str(iid), contact=str(kc), method="letter", at=T0
+            ),
+        )
+        repo.add_reply(
+            application_id=app_id, reply=Reply(at=T0 + timedelta(days=3), contact=str(rp))
+        )
     with store.transaction() as repo:
         facts = repo.facts(application_id=app_id)
     assert facts.candidate.checkins_per_week == 2
@@ -105,7 +127,9 @@ def test_facts_round_trip(db_url: str) -> None:
     [iv] = facts.interviews
     assert iv.start == start and iv.start.utcoffset() == timedelta(0)
     assert [(p.name, p.discussed, p.liked) for p in iv.participants] == [
-        ("Raj Patel", ("churn",), ("A/B",)), ("Katherine Chen", ("dbt",), ())]
+        ("Raj Patel", ("churn",), ("A/B",)),
+        ("Katherine Chen", ("dbt",), ()),
+    ]
     assert iv.participants[1].salutation == "Ms. Chen"
     assert iv.forgot_to_mention == ("Looker",)
     assert facts.sent == (Sent("thank_you", str(kc), "letter", T0, str(iid)),)
@@ -129,10 +153,13 @@ def _demo_service(db_url: str) -> Followup:
 def test_a_failing_write_changes_nothing(db_url: str) -> None:
     service = _demo_service(db_url)
     before = export_document(service)
-    bad = InterviewIn.model_validate({
-        "start": "2026-11-24T14:00:00-05:00", "end": "2026-11-24T15:00:00-05:00",
-        "people": [{"name": "New Person"}, {"name": "Katherine Chen"}, {"name": "new person"}],
-    })
+    bad = InterviewIn.model_validate(
+        {
+            "start": "2026-11-24T14:00:00-05:00",
+            "end": "2026-11-24T15:00:00-05:00",
+            "people": [{"name": "New Person"}, {"name": "Katherine Chen"}, {"name": "new person"}],
+        }
+    )
     with pytest.raises(InvalidInputError, match="listed twice"):
         service.add_interview(1, bad)
     assert export_document(service) == before
@@ -151,7 +178,9 @@ def test_export_import_export_is_the_same_document(db_url: str, tmp_path) -> Non
     assert [i["id"] for i in target.agenda().items] == [i["id"] for i in service.agenda().items]
 
 
-def test_import_into_postgres_resets_its_sequences(db_url: str, postgres_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_into_postgres_resets_its_sequences(
+    db_url: str, postgres_url: str, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     document = export_document(_demo_service(f"sqlite:///{tmp_path / 'src.sqlite3'}"))
     target = Followup(open_store(db_url), clock=clock_at(T0))
     import_document(target, document, "backup.json")
@@ -178,16 +207,26 @@ def test_import_refuses_a_database_with_data_unless_merging(db_url: str) -> None
     ("mutate", "message"),
     [
         (lambda d: d.update(format="other"), "not a followup export"),
-        (lambda d: d["tables"]["people"][1].update(application_id=99),
-         "tables.people[1].application_id: unknown application 99"),
-        (lambda d: d["tables"]["interviews"][0].update(end_at="2020-01-01T00:00:00+00:00"),
-         "tables.interviews[0].end_at: the interview ends before it starts"),
-        (lambda d: d["tables"]["profiles"][0].update(timezone="Nowhere/Land"),
-         "tables.profiles[0].timezone: unknown timezone 'Nowhere/Land'"),
-        (lambda d: d["tables"]["applications"].append(dict(d["tables"]["applications"][0])),
-         "tables.applications[3].id: duplicate id 1"),
-        (lambda d: d["tables"]["follow_ups"][0].update(sent_at="soon"),
-         "tables.follow_ups[0].sent_at: not an ISO 8601 time with offset"),
+        (
+            lambda d: d["tables"]["people"][1].update(application_id=99),
+            "tables.people[1].application_id: unknown application 99",
+        ),
+        (
+            lambda d: d["tables"]["interviews"][0].update(end_at="2020-01-01T00:00:00+00:00"),
+            "tables.interviews[0].end_at: the interview ends before it starts",
+        ),
+        (
+            lambda d: d["tables"]["profiles"][0].update(timezone="Nowhere/Land"),
+            "tables.profiles[0].timezone: unknown timezone 'Nowhere/Land'",
+        ),
+        (
+            lambda d: d["tables"]["applications"].append(dict(d["tables"]["applications"][0])),
+            "tables.applications[3].id: duplicate id 1",
+        ),
+        (
+            lambda d: d["tables"]["follow_ups"][0].update(sent_at="soon"),
+            "tables.follow_ups[0].sent_at: not an ISO 8601 time with offset",
+        ),
     ],
 )
 def test_bad_backups_are_refused_and_change_nothing(db_url: str, mutate, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -209,8 +248,8 @@ def test_setup_refreshes_every_plan(db_url: str) -> None:
 
 def test_agenda_fast_path_falls_back_when_a_cache_is_stale(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The SQLite reader declines stale caches; the Store path refreshes them, same answer."""
-    from followup.settings import Settings
     from followup.services import open_service
+    from followup.settings import Settings
 
     settings = Settings.from_env({"FOLLOWUP_HOME": str(tmp_path)})
     service = open_service(settings, clock=clock_at(T0))

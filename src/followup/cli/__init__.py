@@ -32,9 +32,12 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app_cmd = typer.Typer(help="Applications: add, list, show, edit, close.", no_args_is_help=True)
-interview_cmd = typer.Typer(help="Interviews: add and edit, with everyone met.", no_args_is_help=True)
-person_cmd = typer.Typer(help="People met: correct their names and contact details.",
-                         no_args_is_help=True)
+interview_cmd = typer.Typer(
+    help="Interviews: add and edit, with everyone met.", no_args_is_help=True
+)
+person_cmd = typer.Typer(
+    help="People met: correct their names and contact details.", no_args_is_help=True
+)
 app.add_typer(app_cmd, name="app")
 app.add_typer(interview_cmd, name="interview")
 app.add_typer(person_cmd, name="person")
@@ -133,8 +136,10 @@ def plan(
     app_ = facts.application
     out.print(f"[bold]{app_.company}[/bold] — {app_.role}, for {facts.candidate.full_name}")
     if result.expected_response_by:
-        out.print(f"answer expected by {result.expected_response_by:%a %d %b %Y} "
-                  f"({result.expected_source})")
+        out.print(
+            f"answer expected by {result.expected_response_by:%a %d %b %Y} "
+            f"({result.expected_source})"
+        )
     out.print(action_table([action_to_dict(a) for a in result.actions], now, tz))
     print_todos(out, [todo_to_dict(t) for t in result.todos])
 
@@ -142,7 +147,9 @@ def plan(
 @app.command()
 def scenario(
     application: Annotated[str, typer.Argument(help="A stored application id.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file.")
+    ] = None,
 ) -> None:
     """Write a stored application as a scenario file (DESIGN.md §2), so plan/draft/check run on it.
 
@@ -226,14 +233,20 @@ def app_add(
     decision: Annotated[
         str, typer.Option(help="How fast they said they decide: quick, normal, slow or unknown.")
     ] = "unknown",
-    client_facing: Annotated[bool, typer.Option("--client-facing", help="The role faces clients.")] = False,
-    verbal: Annotated[bool, typer.Option("--verbal", help="The role needs much verbal communication.")] = False,
+    client_facing: Annotated[
+        bool, typer.Option("--client-facing", help="The role faces clients.")
+    ] = False,
+    verbal: Annotated[
+        bool, typer.Option("--verbal", help="The role needs much verbal communication.")
+    ] = False,
     culture: Annotated[str, typer.Option(help="traditional, modern or unknown.")] = "unknown",
-    answer_by: Annotated[str | None, typer.Option("--answer-by", help="When they said they'd answer.")] = None,
+    answer_by: Annotated[
+        str | None, typer.Option("--answer-by", help="When they said they'd answer.")
+    ] = None,
 ) -> None:
     """Add an application.
 
-    Example: followup app add --company "Globex Corporation" --role "Senior Data Analyst" --decision quick
+    Example: followup app add --company "Globex Corporation" --role "Data Analyst" --decision quick
     """
     from followup.services.inputs import ApplicationIn, validate
 
@@ -261,7 +274,9 @@ def app_edit(
     company: Annotated[str | None, typer.Option()] = None,
     role: Annotated[str | None, typer.Option()] = None,
     decision: Annotated[str | None, typer.Option(help="quick, normal, slow or unknown.")] = None,
-    client_facing: Annotated[bool | None, typer.Option("--client-facing/--not-client-facing")] = None,
+    client_facing: Annotated[
+        bool | None, typer.Option("--client-facing/--not-client-facing")
+    ] = None,
     verbal: Annotated[bool | None, typer.Option("--verbal/--not-verbal")] = None,
     culture: Annotated[str | None, typer.Option(help="traditional, modern or unknown.")] = None,
     answer_by: Annotated[str | None, typer.Option("--answer-by")] = None,
@@ -296,8 +311,13 @@ def app_list(as_json: JsonFlag = False) -> None:
     if as_json:
         _print_json(
             [
-                {"id": a.id, "company": a.company, "role": a.role, "status": a.status,
-                 "next_due": due.isoformat() if due else None}
+                {
+                    "id": a.id,
+                    "company": a.company,
+                    "role": a.role,
+                    "status": a.status,
+                    "next_due": due.isoformat() if due else None,
+                }
                 for a, due in apps
             ]
         )
@@ -350,13 +370,21 @@ def app_reopen(application: Annotated[str, typer.Argument(help="Application id."
 @interview_cmd.command("add")
 def interview_add(
     application: Annotated[str, typer.Argument(help="Application id.")],
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Notes file (JSON or YAML).")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Notes file (JSON or YAML).")
+    ] = None,
     kind: Annotated[str | None, typer.Option(help="phone, video or in_person.")] = None,
     start: Annotated[str | None, typer.Option(help="Start, ISO 8601 with offset.")] = None,
     end: Annotated[str | None, typer.Option(help="End, ISO 8601 with offset.")] = None,
-    person: Annotated[list[str] | None, typer.Option("--person", "-p", help="Name of someone met (repeat).")] = None,
-    forgot: Annotated[list[str] | None, typer.Option("--forgot", help="Something you forgot to say (repeat).")] = None,
-    answer_by: Annotated[str | None, typer.Option("--answer-by", help="The answer date they gave.")] = None,
+    person: Annotated[
+        list[str] | None, typer.Option("--person", "-p", help="Name of someone met (repeat).")
+    ] = None,
+    forgot: Annotated[
+        list[str] | None, typer.Option("--forgot", help="Something you forgot to say (repeat).")
+    ] = None,
+    answer_by: Annotated[
+        str | None, typer.Option("--answer-by", help="The answer date they gave.")
+    ] = None,
 ) -> None:
     """Record an interview and everyone met, from a notes file and/or flags.
 
@@ -375,14 +403,24 @@ def interview_add(
 @interview_cmd.command("edit")
 def interview_edit(
     interview: Annotated[str, typer.Argument(help="Interview id.")],
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Notes file (JSON or YAML).")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Notes file (JSON or YAML).")
+    ] = None,
     kind: Annotated[str | None, typer.Option(help="phone, video or in_person.")] = None,
     start: Annotated[str | None, typer.Option(help="Start, ISO 8601 with offset.")] = None,
     end: Annotated[str | None, typer.Option(help="End, ISO 8601 with offset.")] = None,
-    person: Annotated[list[str] | None, typer.Option("--person", "-p", help="Replace who was met (repeat).")] = None,
-    forgot: Annotated[list[str] | None, typer.Option("--forgot", help="Replace what you forgot to say.")] = None,
-    answer_by: Annotated[str | None, typer.Option("--answer-by", help="The answer date they gave.")] = None,
-    no_answer_by: Annotated[bool, typer.Option("--no-answer-by", help="Forget the answer date.")] = False,
+    person: Annotated[
+        list[str] | None, typer.Option("--person", "-p", help="Replace who was met (repeat).")
+    ] = None,
+    forgot: Annotated[
+        list[str] | None, typer.Option("--forgot", help="Replace what you forgot to say.")
+    ] = None,
+    answer_by: Annotated[
+        str | None, typer.Option("--answer-by", help="The answer date they gave.")
+    ] = None,
+    no_answer_by: Annotated[
+        bool, typer.Option("--no-answer-by", help="Forget the answer date.")
+    ] = False,
 ) -> None:
     """Correct an interview. Example: followup interview edit 4 --answer-by 2026-12-04"""
     from followup.cli.prompts import interview_answers
@@ -396,7 +434,9 @@ def interview_edit(
     _after_interview(service, str(app_id), int(interview), False)
 
 
-def _after_interview(service: "Followup", application: str, interview_id: int, no_date: bool) -> None:
+def _after_interview(
+    service: "Followup", application: str, interview_id: int, no_date: bool
+) -> None:
     from followup.cli.render import action_table, console
     from followup.core.jsonable import action_to_dict
     from followup.core.workdays import zone
@@ -404,13 +444,18 @@ def _after_interview(service: "Followup", application: str, interview_id: int, n
     facts, result = service.plan(application)
     out = console()
     out.print(f"Interview {interview_id} saved for {facts.application.company}.")
-    mine = [action_to_dict(a) for a in result.actions
-            if a.status != "done" and (a.interview == str(interview_id) or a.kind == "check_in")]
+    mine = [
+        action_to_dict(a)
+        for a in result.actions
+        if a.status != "done" and (a.interview == str(interview_id) or a.kind == "check_in")
+    ]
     out.print(action_table(mine, _clock(), zone(facts.candidate.timezone)))
     if no_date:
-        out.print("[yellow]No answer date given: you should have asked when to expect an answer. "
-                  "Ask in your thank-you, then add it with `followup interview edit "
-                  f"{interview_id} --answer-by DATE`.[/yellow]")
+        out.print(
+            "[yellow]No answer date given: you should have asked when to expect an answer. "
+            "Ask in your thank-you, then add it with `followup interview edit "
+            f"{interview_id} --answer-by DATE`.[/yellow]"
+        )
 
 
 @person_cmd.command("edit")
@@ -421,13 +466,24 @@ def person_edit(
     email: Annotated[str | None, typer.Option()] = None,
     phone: Annotated[str | None, typer.Option()] = None,
     address: Annotated[str | None, typer.Option()] = None,
-    salutation: Annotated[str | None, typer.Option(help='How to greet them, e.g. "Ms. Chen".')] = None,
+    salutation: Annotated[
+        str | None, typer.Option(help='How to greet them, e.g. "Ms. Chen".')
+    ] = None,
 ) -> None:
-    """Correct a person's name or contact details. Example: followup person edit 7 --email k@x.example"""
+    """Correct a person's name or contact details.
+
+    Example: followup person edit 7 --email kchen@globex.example --salutation "Ms. Chen"
+    """
     changes = {
         k: v
-        for k, v in {"name": name, "title": title, "email": email, "phone": phone,
-                     "address": address, "salutation": salutation}.items()
+        for k, v in {
+            "name": name,
+            "title": title,
+            "email": email,
+            "phone": phone,
+            "address": address,
+            "salutation": salutation,
+        }.items()
         if v is not None
     }
     saved = _service().edit_person(person, changes)
@@ -439,7 +495,9 @@ def person_edit(
 def sent(
     action: Annotated[str, typer.Argument(help="Action id from the agenda, e.g. thank_you:4:7.")],
     at: AtOption = None,
-    method: Annotated[str | None, typer.Option(help="email, phone or letter, if not the planned one.")] = None,
+    method: Annotated[
+        str | None, typer.Option(help="email, phone or letter, if not the planned one.")
+    ] = None,
 ) -> None:
     """Record a follow-up as sent (or called, or posted). Example: followup sent thank_you:4:7"""
     from followup.services.inputs import SentIn, validate
@@ -487,7 +545,9 @@ def export_(
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="A document written by `followup export`.")],
-    merge: Annotated[bool, typer.Option("--merge", help="Add to a database that has data.")] = False,
+    merge: Annotated[
+        bool, typer.Option("--merge", help="Add to a database that has data.")
+    ] = False,
 ) -> None:
     """Load an export into an empty database (or --merge into one that has data)."""
     from followup.scenario import read_document

@@ -108,17 +108,28 @@ def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None
         facts_line.append("verbal role")
     out.print("  " + ", ".join(facts_line))
     if plan.expected_response_by:
-        source = {"interview": "said at the interview", "application": "on the application",
-                  "default": "assumed: nobody said"}[plan.expected_source]
+        source = {
+            "interview": "said at the interview",
+            "application": "on the application",
+            "default": "assumed: nobody said",
+        }[plan.expected_source]
         out.print(f"  answer expected by {plan.expected_response_by:%a %d %b %Y} ({source})")
     events: list[tuple[datetime, str]] = []
     for i in facts.interviews:
-        names = ", ".join(
-            f"{p.name}{' (' + p.title + ')' if p.title else ''} [person {p.id}]"
-            for p in i.participants
-        ) or "nobody recorded"
-        events.append((i.start, f"[bold]{i.kind.replace('_', '-')} interview[/bold] "
-                                f"[dim](interview {i.id})[/dim] with {names}"))
+        names = (
+            ", ".join(
+                f"{p.name}{' (' + p.title + ')' if p.title else ''} [person {p.id}]"
+                for p in i.participants
+            )
+            or "nobody recorded"
+        )
+        events.append(
+            (
+                i.start,
+                f"[bold]{i.kind.replace('_', '-')} interview[/bold] "
+                f"[dim](interview {i.id})[/dim] with {names}",
+            )
+        )
         for p in i.participants:
             if p.discussed:
                 events.append((i.start, f"    {p.name} discussed: {'; '.join(p.discussed)}"))
@@ -127,8 +138,9 @@ def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None
         if i.forgot_to_mention:
             events.append((i.start, f"    forgot to mention: {'; '.join(i.forgot_to_mention)}"))
     for s in view.history["sent"]:
-        events.append((s["sent_at"], f"sent {KIND_WORDS[s['kind']]} by {s['method']} "
-                                     f"to {s['name']}"))
+        events.append(
+            (s["sent_at"], f"sent {KIND_WORDS[s['kind']]} by {s['method']} to {s['name']}")
+        )
     for r in view.history["replies"]:
         who = r["name"] or "the company"
         note = f": {r['note']}" if r.get("note") else ""

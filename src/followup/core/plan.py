@@ -200,7 +200,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
                 )
                 continue
             method, why, need = choose_method(preferred, person)
-            reasons = (r1, why)
+            reasons: tuple[str, ...] = (r1, why)
             if method == "letter":
                 letter_reason = letter_reason or (
                     f"letter: must be posted by {short_when(due, tz)} to count as within 24 hours"
@@ -232,14 +232,14 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
     # Sent check-ins are listed as done, numbered in the order they were made.
     check_ins.sort(key=_at_key)
     for number, s in enumerate(check_ins, start=1):
-        person = facts.person(s.contact)
+        known = facts.person(s.contact)
         actions.append(
             Action(
                 id=f"check_in:{s.contact}:{number}",
                 kind="check_in",
                 interview=s.interview,
                 contact=s.contact,
-                contact_name=person.name if person else s.contact,
+                contact_name=known.name if known else s.contact,
                 method=s.method,
                 not_before=None,
                 due=s.at.astimezone(tz),
@@ -252,24 +252,24 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
 
     nxt = _next_check_in(facts, latest, expected, check_ins, tz, preferred)
     if nxt is not None:
-        person, not_before, due, reasons = nxt
-        method, why, need = choose_method(preferred, person)
+        to, not_before, due, why_now = nxt
+        method, why, need = choose_method(preferred, to)
         if need is not None:
-            note_missing(person, method, need)
+            note_missing(to, method, need)
         assert latest is not None
         actions.append(
             Action(
-                id=f"check_in:{person.id}:{len(check_ins) + 1}",
+                id=f"check_in:{to.id}:{len(check_ins) + 1}",
                 kind="check_in",
                 interview=latest.id,
-                contact=person.id,
-                contact_name=person.name,
+                contact=to.id,
+                contact_name=to.name,
                 method=method,
                 not_before=not_before,
                 due=due,
                 status=status_at(now, not_before, due),
                 rule="R4",
-                reasons=(*reasons, why),
+                reasons=(*why_now, why),
             )
         )
 

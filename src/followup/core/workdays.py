@@ -19,7 +19,9 @@ _ONE_DAY = timedelta(days=1)
 def zone(name: str, where: str = "timezone") -> ZoneInfo:
     """The IANA zone called `name`, or an InvalidInputError naming `where`."""
     if not name or name != name.strip() or name.startswith("/") or ".." in name:
-        raise InvalidInputError(where, f"unknown timezone {name!r}; use an IANA name such as Europe/London")
+        raise InvalidInputError(
+            where, f"unknown timezone {name!r}; use an IANA name such as Europe/London"
+        )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):

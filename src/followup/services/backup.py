@@ -154,7 +154,7 @@ def import_document(service: Followup, data: Any, name: str, *, merge: bool = Fa
     already present (same company, role and creation time).
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InvalidInputError(name, f"not a followup export (its \"format\" is not {FORMAT!r})")
+        raise InvalidInputError(name, f'not a followup export (its "format" is not {FORMAT!r})')
     try:
         doc = Document.model_validate(data)
     except ValidationError as exc:
@@ -169,10 +169,7 @@ def import_document(service: Followup, data: Any, name: str, *, merge: bool = Fa
                 "use --merge to add this backup's applications to them, "
                 "or import into an empty database"
             )
-        if repo.is_empty():
-            added = _restore(repo, doc.tables)
-        else:
-            added = _merge(repo, doc.tables)
+        added = _restore(repo, doc.tables) if repo.is_empty() else _merge(repo, doc.tables)
         refresh_plans(repo, repo.application_ids())
     return added
 
@@ -224,7 +221,10 @@ def _merge(repo: Repo, t: Tables) -> int:
             "participants",
             [
                 p.model_dump()
-                | {"interview_id": interview_map[p.interview_id], "person_id": people_map[p.person_id]}
+                | {
+                    "interview_id": interview_map[p.interview_id],
+                    "person_id": people_map[p.person_id],
+                }
                 for p in t.participants
                 if p.interview_id in interview_map
             ],

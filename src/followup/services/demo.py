@@ -62,14 +62,28 @@ def load_demo(service: Followup) -> list[int]:
         expected=day(6),
         forgot=["I led the Looker rollout at my last job"],
         people=[
-            _person("Katherine Chen", "Hiring Manager", email="kchen@globex.example",
-                    salutation="Ms. Chen", discussed=["the migration to dbt"],
-                    liked=["my query tuning work"]),
-            _person("Raj Patel", "Analytics Lead", email="raj.patel@globex.example",
-                    discussed=["forecasting churn", "on-call for dashboards"],
-                    liked=["the A/B testing framework I built"]),
-            _person("María González", "Recruiter", phone="+1 212 555 0142",
-                    discussed=["the hybrid schedule"], liked=[]),
+            _person(
+                "Katherine Chen",
+                "Hiring Manager",
+                email="kchen@globex.example",
+                salutation="Ms. Chen",
+                discussed=["the migration to dbt"],
+                liked=["my query tuning work"],
+            ),
+            _person(
+                "Raj Patel",
+                "Analytics Lead",
+                email="raj.patel@globex.example",
+                discussed=["forecasting churn", "on-call for dashboards"],
+                liked=["the A/B testing framework I built"],
+            ),
+            _person(
+                "María González",
+                "Recruiter",
+                phone="+1 212 555 0142",
+                discussed=["the hybrid schedule"],
+                liked=[],
+            ),
         ],
     )
     people = _people_ids(service, globex)
@@ -95,14 +109,20 @@ def load_demo(service: Followup) -> list[int]:
         expected=None,
         forgot=[],
         people=[
-            _person("Priya Raman", "Talent Partner", email="priya@initech.example",
-                    phone="+1 415 555 0110", discussed=["the renewals team"],
-                    liked=["my churn-reduction playbook"]),
+            _person(
+                "Priya Raman",
+                "Talent Partner",
+                email="priya@initech.example",
+                phone="+1 415 555 0110",
+                discussed=["the renewals team"],
+                liked=["my churn-reduction playbook"],
+            ),
         ],
     )
     people = _people_ids(service, initech)
-    service.record_sent(f"thank_you:{screen}:{people['Priya Raman']}", at=ago(24 * 9 - 3),
-                        method="phone")
+    service.record_sent(
+        f"thank_you:{screen}:{people['Priya Raman']}", at=ago(24 * 9 - 3), method="phone"
+    )
     _interview(
         service,
         initech,
@@ -112,10 +132,14 @@ def load_demo(service: Followup) -> list[int]:
         expected=None,
         forgot=["I have run quarterly business reviews for enterprise accounts"],
         people=[
-            _person("Tomás Álvarez", "Director of Customer Success",
-                    email="tomas.alvarez@initech.example", phone="+1 415 555 0134",
-                    discussed=["onboarding enterprise clients", "the health-score model"],
-                    liked=["how I rescued the Acme renewal"]),
+            _person(
+                "Tomás Álvarez",
+                "Director of Customer Success",
+                email="tomas.alvarez@initech.example",
+                phone="+1 415 555 0134",
+                discussed=["onboarding enterprise clients", "the health-score model"],
+                liked=["how I rescued the Acme renewal"],
+            ),
             _person("Priya Raman", None, discussed=["start dates"], liked=[]),
         ],
     )
@@ -139,10 +163,15 @@ def load_demo(service: Followup) -> list[int]:
         expected=None,
         forgot=[],
         people=[
-            _person("Eleanor Whitfield", "Head of Design", email="e.whitfield@umbrella.example",
-                    address="Umbrella Health, 200 Park Avenue, New York, NY 10166",
-                    salutation="Ms. Whitfield", discussed=["the patient portal redesign"],
-                    liked=["my accessibility audits"]),
+            _person(
+                "Eleanor Whitfield",
+                "Head of Design",
+                email="e.whitfield@umbrella.example",
+                address="Umbrella Health, 200 Park Avenue, New York, NY 10166",
+                salutation="Ms. Whitfield",
+                discussed=["the patient portal redesign"],
+                liked=["my accessibility audits"],
+            ),
         ],
     )
     people = _people_ids(service, umbrella)
@@ -156,19 +185,32 @@ def load_demo(service: Followup) -> list[int]:
         expected=day(-1),
         forgot=["I volunteer as a mentor at a design bootcamp"],
         people=[
-            _person("Eleanor Whitfield", "Head of Design", discussed=["design critiques"],
-                    liked=["my portfolio walk-through"]),
-            _person("Samuel Osei", "Engineering Manager", email="samuel.osei@umbrella.example",
-                    address="Umbrella Health, 200 Park Avenue, New York, NY 10166",
-                    discussed=["handing designs to engineers"], liked=["my prototypes in code"]),
+            _person(
+                "Eleanor Whitfield",
+                "Head of Design",
+                discussed=["design critiques"],
+                liked=["my portfolio walk-through"],
+            ),
+            _person(
+                "Samuel Osei",
+                "Engineering Manager",
+                email="samuel.osei@umbrella.example",
+                address="Umbrella Health, 200 Park Avenue, New York, NY 10166",
+                discussed=["handing designs to engineers"],
+                liked=["my prototypes in code"],
+            ),
         ],
     )
     people = _people_ids(service, umbrella)
     service.update_application(umbrella, {"primary_contact": people["Eleanor Whitfield"]})
     for name in ("Eleanor Whitfield", "Samuel Osei"):
         service.record_sent(f"thank_you:{onsite}:{people[name]}", at=ago(24 * 7 + 2))
-    service.record_reply(umbrella, person=people["Eleanor Whitfield"], at=ago(5),
-                         note="We'd like to invite you to a final conversation with our CEO.")
+    service.record_reply(
+        umbrella,
+        person=people["Eleanor Whitfield"],
+        at=ago(5),
+        note="We'd like to invite you to a final conversation with our CEO.",
+    )
     ids.append(umbrella)
     return ids
 

@@ -281,7 +281,9 @@ class Followup:
                 person_id = as_id(first, "person")
                 app_id, _ = repo.person(person_id=person_id)
             facts = repo.facts(application_id=app_id)
-            action = next((a for a in plan_application(facts, at).actions if a.id == action_id), None)
+            action = next(
+                (a for a in plan_application(facts, at).actions if a.id == action_id), None
+            )
             if action is None:
                 raise NotFoundError("action", action_id, "see `followup agenda` for open ones")
             if action.status == "done":
@@ -301,7 +303,11 @@ class Followup:
         return SentResult(action_id=action_id, application_id=app_id, warning=warning)
 
     def record_reply(
-        self, app_ref: str | int, *, person: str | None = None, at: datetime | None = None,
+        self,
+        app_ref: str | int,
+        *,
+        person: str | None = None,
+        at: datetime | None = None,
         note: str | None = None,
     ) -> None:
         at = at or self.clock()
@@ -313,7 +319,8 @@ class Followup:
                 person_app, _ = repo.person(person_id=as_id(person, "person"))
                 if person_app != app_id:
                     raise InvalidInputError(
-                        "--from", f"person {person} belongs to application {person_app}, not {app_id}"
+                        "--from",
+                        f"person {person} belongs to application {person_app}, not {app_id}",
                     )
                 contact = str(as_id(person, "person"))
             repo.add_reply(application_id=app_id, reply=Reply(at=at, contact=contact), note=note)
@@ -375,8 +382,12 @@ class Followup:
             return AgendaSnapshot(
                 timezone=repo.candidate(profile_id=pid).timezone,
                 rows=[
-                    (r.application_id, r.company, r.role,
-                     fresh.get(r.application_id) or r.plan_cache or "{}")
+                    (
+                        r.application_id,
+                        r.company,
+                        r.role,
+                        fresh.get(r.application_id) or r.plan_cache or "{}",
+                    )
                     for r in rows
                 ],
             )

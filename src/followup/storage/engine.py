@@ -39,9 +39,13 @@ def make_engine(url: str) -> Engine:
             return engine
         return create_engine(url, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-        raise InvalidInputError("FOLLOWUP_DATABASE_URL", f"not a usable database URL ({exc})") from None
+        raise InvalidInputError(
+            "FOLLOWUP_DATABASE_URL", f"not a usable database URL ({exc})"
+        ) from None
     except OSError as exc:
-        raise InvalidInputError("FOLLOWUP_DATABASE_URL", f"cannot create the folder: {exc}") from None
+        raise InvalidInputError(
+            "FOLLOWUP_DATABASE_URL", f"cannot create the folder: {exc}"
+        ) from None
 
 
 def schema_revision(engine: Engine) -> str | None:

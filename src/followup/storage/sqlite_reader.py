@@ -33,9 +33,7 @@ def read_agenda(path: Path, planner_version: int) -> AgendaSnapshot | None:
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != SCHEMA_HEAD:
             return None
-        profile = conn.execute(
-            "SELECT id, timezone FROM profiles ORDER BY id LIMIT 1"
-        ).fetchone()
+        profile = conn.execute("SELECT id, timezone FROM profiles ORDER BY id LIMIT 1").fetchone()
         if profile is None:
             return AgendaSnapshot(timezone=None, rows=[])
         rows = conn.execute(

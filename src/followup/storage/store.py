@@ -288,7 +288,9 @@ class Repo:
         companies: dict[int, list[str]] = {}
         for start in range(0, len(application_ids), _CHUNK):
             ids = list(application_ids[start : start + _CHUNK])
-            app_rows = self.conn.execute(select(applications).where(applications.c.id.in_(ids))).all()
+            app_rows = self.conn.execute(
+                select(applications).where(applications.c.id.in_(ids))
+            ).all()
             for pid in {r.profile_id for r in app_rows} - candidates.keys():
                 candidates[pid] = self.candidate(profile_id=pid)
                 if not other_companies:
@@ -342,9 +344,7 @@ class Repo:
                     interviews=tuple(met_by_id[r.id] for r in by_app[row.id]),
                     sent=tuple(sent[row.id]),
                     responses=tuple(got[row.id]),
-                    other_companies=tuple(
-                        c for c in companies[row.profile_id] if c != row.company
-                    ),
+                    other_companies=tuple(c for c in companies[row.profile_id] if c != row.company),
                 )
         return out
 
@@ -380,10 +380,7 @@ class Repo:
                 plan_cache=bindparam("cache"),
                 next_due_at=bindparam("next_due"),
             ),
-            [
-                {"app_id": a, "version": v, "cache": c, "next_due": d}
-                for a, v, c, d in caches
-            ],
+            [{"app_id": a, "version": v, "cache": c, "next_due": d} for a, v, c, d in caches],
         )
 
     def agenda_rows(self, *, profile_id: int) -> list[AgendaRow]:
@@ -425,7 +422,9 @@ class Repo:
 
     def insert_returning_id(self, table_name: str, row: dict[str, Any]) -> int:
         table = next(t for t in ALL_TABLES if t.name == table_name)
-        return int(self.conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one())
+        return int(
+            self.conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one()
+        )
 
     def reset_sequences(self) -> None:
         """After rows were inserted with their own ids, let PostgreSQL number the next ones."""

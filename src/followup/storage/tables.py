@@ -82,9 +82,7 @@ applications = Table(
     "applications",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
     Column("company", String(200), nullable=False),
     Column("role", String(200), nullable=False),
     Column("decision_speed", String(10), nullable=False, default="unknown"),

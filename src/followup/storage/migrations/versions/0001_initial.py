@@ -59,9 +59,7 @@ def upgrade() -> None:
             "decision_speed IN ('quick', 'normal', 'slow', 'unknown')", name="decision_speed"
         ),
         sa.CheckConstraint("culture IN ('traditional', 'modern', 'unknown')", name="culture"),
-        sa.CheckConstraint(
-            "status IN ('active', 'offer', 'rejected', 'withdrawn')", name="status"
-        ),
+        sa.CheckConstraint("status IN ('active', 'offer', 'rejected', 'withdrawn')", name="status"),
     )
     op.create_index("ix_applications_profile_status", "applications", ["profile_id", "status"])
     op.create_index("ix_applications_next_due_at", "applications", ["next_due_at"])
@@ -129,9 +127,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("kind", sa.String(10), nullable=False),
-        sa.Column(
-            "interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE")
-        ),
+        sa.Column("interview_id", sa.Integer, sa.ForeignKey("interviews.id", ondelete="CASCADE")),
         sa.Column(
             "person_id",
             sa.Integer,
