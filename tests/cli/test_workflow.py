@@ -329,3 +329,55 @@ def test_agenda_on_an_empty_database(cli) -> None:  # type: ignore[no-untyped-de
         cli("agenda").out == "Nothing to follow up. Add an application with `followup app add`.\n"
     )
     assert json.loads(cli("agenda", "--json").out)["actions"] == []
+
+
+@pytest.mark.usefixtures("use_db")
+def test_flags_only_interview_with_a_primary_contact(cli) -> None:  # type: ignore[no-untyped-def]
+    setup_profile(cli)
+    cli("app", "add", "--company", "Initech", "--role", "CSM", "--client-facing")
+    now = "2026-11-24T16:00:00-05:00"
+    result = cli(
+        "interview",
+        "add",
+        "1",
+        "--kind",
+        "phone",
+        "--start",
+        "2026-11-24T14:00:00-05:00",
+        "--end",
+        "2026-11-24T14:30:00-05:00",
+        "-p",
+        "Priya Raman",
+        "-p",
+        "Tomás Álvarez",
+        "--primary",
+        "tomás álvarez",
+        "--answer-by",
+        "2026-12-02",
+        now=now,
+    )
+    assert result.code == 0, result.err
+    assert "you should have asked" not in result.out
+    actions = agenda(cli, "2026-12-03T10:00:00-05:00")["actions"]
+    check_in = [a for a in actions if a["kind"] == "check_in"][0]
+    assert check_in["contact_name"] == "Tomás Álvarez"
+    assert "the primary contact" in " ".join(check_in["reasons"])
+    # nobody has a phone number yet: the call falls back, and a to-do asks for the number
+    todos = agenda(cli, now)["todos"]
+    assert sorted(t["need"] for t in todos) == ["phone", "phone"]
+    assert cli("person", "edit", "2", "--phone", "+1 415 555 0134").code == 0
+    assert [t["contact"] for t in agenda(cli, now)["todos"]] == ["1"]
+    result = cli(
+        "interview",
+        "add",
+        "1",
+        "--start",
+        "2026-11-24T14:00:00-05:00",
+        "--end",
+        "2026-11-24T14:30:00-05:00",
+        "-p",
+        "A",
+        "--primary",
+        "B",
+    )
+    assert result.err == "Error: --primary: 'B' is not among the people met\n"

@@ -385,6 +385,9 @@ def interview_add(
     answer_by: Annotated[
         str | None, typer.Option("--answer-by", help="The answer date they gave.")
     ] = None,
+    primary: Annotated[
+        str | None, typer.Option("--primary", help="Name of the person who gets the check-ins.")
+    ] = None,
 ) -> None:
     """Record an interview and everyone met, from a notes file and/or flags.
 
@@ -393,7 +396,9 @@ def interview_add(
     from followup.cli.prompts import interview_answers
     from followup.services.inputs import InterviewIn, validate
 
-    data, where = interview_answers(file, kind, start, end, person, forgot, answer_by)
+    data, where = interview_answers(
+        file, kind, start, end, person, forgot, answer_by, primary=primary
+    )
     notes = validate(InterviewIn, data, where)
     service = _service()
     interview_id = service.add_interview(application, notes)

@@ -55,10 +55,7 @@ def profile_answers(
             answers[field] = value
         elif interactive and not any(v is not None for v in given.values()):
             default = stored if stored is not None else defaults.get(field)
-            reply = typer.prompt(
-                question, default=default if default is not None else "", show_default=True
-            )
-            answers[field] = reply.strip() if isinstance(reply, str) else reply
+            answers[field] = _ask(field, question, default, required)
         elif stored is not None:
             answers[field] = stored
         elif field in defaults and field != "timezone":
@@ -73,6 +70,31 @@ def profile_answers(
     return answers
 
 
+def _ask(field: str, question: str, default: Any, required: bool) -> Any:
+    """Ask until the answer is usable: a wrong timezone or cadence is asked again, not fatal."""
+    from followup.core.workdays import zone
+
+    while True:
+        reply = typer.prompt(
+            question,
+            default="" if default is None else str(default),
+            show_default=default not in (None, ""),
+        ).strip()
+        problem = None
+        if required and not reply:
+            problem = "an answer is needed"
+        elif field == "timezone":
+            try:
+                zone(reply)
+            except InvalidInputError as exc:
+                problem = exc.problem
+        elif field == "checkins_per_week" and reply not in ("1", "2"):
+            problem = "1 or 2: more often reads as pushy"
+        if problem is None:
+            return int(reply) if field == "checkins_per_week" else reply
+        typer.secho(f"  {problem}", fg="yellow", err=True)
+
+
 def interview_answers(
     file: Path | None,
     kind: str | None,
@@ -82,6 +104,7 @@ def interview_answers(
     forgot: list[str] | None,
     answer_by: str | None,
     *,
+    primary: str | None = None,
     edit: bool = False,
 ) -> tuple[dict[str, Any], str]:
     """A notes document from the file (if any) with the flags laid over it; and its name."""
@@ -106,6 +129,18 @@ def interview_answers(
         data["people"] = [{"name": name} for name in people]
     if forgot:
         data["forgot_to_mention"] = list(forgot)
+    if primary is not None:
+        people_given = data.get("people") or []
+        match = [
+            p
+            for p in people_given
+            if isinstance(p, dict) and str(p.get("name", "")).casefold() == primary.casefold()
+        ]
+        if not match:
+            raise InvalidInputError("--primary", f"{primary!r} is not among the people met")
+        for p in people_given:
+            if isinstance(p, dict):
+                p["primary"] = p is match[0]
     if not edit and file is None and not data.get("start"):
         raise InvalidInputError(
             "--start", "is required: give --start and --end, or a notes file with --file"

@@ -200,6 +200,7 @@ class Followup:
             app_id = as_id(app_ref, "application")
             repo.application(application_id=app_id)
             met = _people_met(repo, app_id, data.people)
+            _set_primary(repo, app_id, data.people, met)
             interview_id = repo.add_interview(
                 application_id=app_id,
                 interview=Interview(
@@ -225,6 +226,7 @@ class Followup:
             met: tuple[Participant, ...] = current.participants
             if data.people is not None:
                 met = tuple(_people_met(repo, app_id, data.people))
+                _set_primary(repo, app_id, data.people, met)
             expected = current.expected_response_by
             if data.clear_expected_response_by:
                 expected = None
@@ -445,6 +447,15 @@ def _split_action(action_id: str) -> tuple[str, str, str]:
 def _check_times(start: datetime, end: datetime) -> None:
     if end <= start:
         raise InvalidInputError("end", "the interview ends before it starts")
+
+
+def _set_primary(
+    repo: Repo, app_id: int, given: Sequence[PersonIn], met: Sequence[Participant]
+) -> None:
+    """Make the person marked `primary` the application's primary contact."""
+    for person, stored in zip(given, met, strict=True):
+        if person.primary:
+            repo.update_application(application_id=app_id, primary_contact_id=int(stored.id))
 
 
 def _people_met(repo: Repo, app_id: int, given: Iterable[PersonIn]) -> list[Participant]:

@@ -63,6 +63,7 @@ class PersonIn(_Input):
     salutation: OptText = None
     discussed: list[Text] = []
     liked: list[Text] = []
+    primary: bool = False  # the application's primary contact: check-ins go to them
 
     @field_validator("email")
     @classmethod
@@ -81,6 +82,13 @@ class InterviewIn(_Input):
     people: list[PersonIn] = Field(default_factory=list, max_length=50)
     forgot_to_mention: list[Text] = []
     expected_response_by: Day = None
+
+    @field_validator("people")
+    @classmethod
+    def _one_primary(cls, people: list[PersonIn]) -> list[PersonIn]:
+        if sum(p.primary for p in people) > 1:
+            raise ValueError("only one person can be the primary contact")
+        return people
 
 
 class InterviewEditIn(_Input):
