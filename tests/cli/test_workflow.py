@@ -121,15 +121,16 @@ def test_a_panel_from_thank_yous_to_a_reply(cli, tmp_path: Path) -> None:  # typ
     )
 
     # a second check-in too soon warns (R5) but is recorded
-    assert cli("sent", check_in["id"], "--at", "2026-12-03T10:00:00-05:00").code == 0
+    late = "2026-12-20T10:00:00-05:00"
+    assert cli("sent", check_in["id"], "--at", "2026-12-03T10:00:00-05:00", now=late).code == 0
     [nxt] = agenda(cli, "2026-12-05T10:00:00-05:00")["actions"]
     assert nxt["not_before"] == "2026-12-10T10:00:00-05:00"
-    result = cli("sent", nxt["id"], "--at", "2026-12-05T10:00:00-05:00")
+    result = cli("sent", nxt["id"], "--at", "2026-12-05T10:00:00-05:00", now=late)
     assert result.code == 0
     assert result.err.startswith("Warning: this check-in comes sooner than once a week")
 
     # a reply stops the check-ins
-    result = cli("reply", "1", "--from", "1", "--at", "2026-12-07T11:00:00-05:00")
+    result = cli("reply", "1", "--from", "1", "--at", "2026-12-07T11:00:00-05:00", now=late)
     assert result.code == 0
     assert agenda(cli, "2026-12-20T10:00:00-05:00")["actions"] == []
 
@@ -272,6 +273,14 @@ ERRORS = [
         "Error: app add: company: String should have at least 1 character\n",
     ),
     (
+        ["sent", "thank_you:1:2", "--at", "2030-01-01T00:00:00+00:00"],
+        "Error: --at: is in the future; record what happened once it has\n",
+    ),
+    (
+        ["sent", "thank_you:1:2", "--at", "2026-11-23T00:00:00+00:00"],
+        "Error: --at: a thank-you cannot be sent before the interview has ended\n",
+    ),
+    (
         ["sent", "check_in:1:1", "--at", "tomorrow"],
         "Error: --at: 'tomorrow' is not an ISO 8601 time with offset\n",
     ),
@@ -290,7 +299,7 @@ def test_errors_are_one_line_exit_2_and_change_nothing(
     cli("demo", now="2026-11-25T12:00:00-05:00")
     before = tmp_path / "before.json"
     cli("export", str(before))
-    result = cli(*args)
+    result = cli(*args, now="2026-11-25T12:00:00-05:00")
     assert (result.code, result.err) == (2, error)
     after = tmp_path / "after.json"
     cli("export", str(after))

@@ -269,7 +269,7 @@ class Followup:
         self, action_id: str, *, at: datetime | None = None, method: str | None = None
     ) -> SentResult:
         """Mark a planned follow-up as made; warns (R5) when a check-in comes too soon."""
-        at = at or self.clock()
+        at = self._past(at, "--at")
         kind, first, second = _split_action(action_id)
         with self.store.transaction() as repo:
             if kind == "thank_you":
@@ -290,12 +290,16 @@ class Followup:
                 raise NotFoundError("action", action_id, "see `followup agenda` for open ones")
             if action.status == "done":
                 raise ConflictError(f"{action_id} is already recorded as sent")
+            if kind == "thank_you" and action.not_before and at < action.not_before:
+                raise InvalidInputError(
+                    "--at", "a thank-you cannot be sent before the interview has ended"
+                )
             warning = checkin_warning(facts, at) if kind == "check_in" else None
             repo.add_follow_up(
                 application_id=app_id,
                 sent=Sent(
                     kind=kind,  # type: ignore[arg-type]
-                    interview=action.interview if kind == "thank_you" else action.interview,
+                    interview=action.interview,
                     contact=action.contact,
                     method=method or action.method,  # type: ignore[arg-type]
                     at=at,
@@ -312,7 +316,7 @@ class Followup:
         at: datetime | None = None,
         note: str | None = None,
     ) -> None:
-        at = at or self.clock()
+        at = self._past(at, "--at")
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
             repo.application(application_id=app_id)
@@ -327,6 +331,15 @@ class Followup:
                 contact = str(as_id(person, "person"))
             repo.add_reply(application_id=app_id, reply=Reply(at=at, contact=contact), note=note)
             refresh_plan(repo, app_id)
+
+    def _past(self, at: datetime | None, where: str) -> datetime:
+        """`at`, or now; what happened cannot happen later than now (a minute's grace)."""
+        now = self.clock()
+        if at is None:
+            return now
+        if at.timestamp() > now.timestamp() + 60:
+            raise InvalidInputError(where, "is in the future; record what happened once it has")
+        return at
 
     # -- the agenda ----------------------------------------------------------------------
     def agenda(self) -> Agenda:
