@@ -12,6 +12,7 @@ from sqlalchemy import inspect, text
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.model import Application, Candidate, Interview, Participant, Reply, Sent
 from followup.services import Followup
+from followup.services.agenda import CACHE_VERSION
 from followup.services.backup import export_document, import_document
 from followup.services.demo import load_demo
 from followup.services.inputs import ApplicationIn, InterviewIn, ProfileIn
@@ -261,4 +262,4 @@ def test_agenda_fast_path_falls_back_when_a_cache_is_stale(tmp_path) -> None:  #
     assert again.items == expected.items and again.todos == expected.todos
     with open_store(settings.database_url).transaction() as repo:
         versions = repo.conn.execute(text("SELECT DISTINCT plan_version FROM applications")).all()
-    assert versions == [(1,)]
+    assert versions == [(CACHE_VERSION,)]

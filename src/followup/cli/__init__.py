@@ -171,10 +171,18 @@ def agenda(as_json: JsonFlag = False) -> None:
     """
     service = _service()
     result = service.agenda()
-    rows = result.items
     if as_json:
-        _print_json({"now": result.now.isoformat(), "actions": rows, "todos": result.todos})
+        if sys.stdout.isatty():
+            _print_json(
+                {"now": result.now.isoformat(), "actions": result.items, "todos": result.todos}
+            )
+        else:  # the actions are stored as JSON already: join them, don't re-encode 10 MB
+            sys.stdout.write(
+                f'{{"now":{json.dumps(result.now.isoformat())},"actions":{result.actions_json()},'
+                f'"todos":{json.dumps(result.todos, ensure_ascii=False)}}}\n'
+            )
         return
+    rows = result.items
     from zoneinfo import ZoneInfo
 
     from followup.cli.render import action_table, console, print_todos

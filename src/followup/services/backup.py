@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from followup.core.errors import ConflictError, InvalidInputError
 from followup.core.workdays import zone
 from followup.scenario import AwareTime, Day, OptText, Text, first_problem
-from followup.services.followup import Followup, refresh_plans
+from followup.services.agenda import refresh_plans
+from followup.services.followup import Followup
 from followup.storage.store import Repo
 
 FORMAT = "followup-export"

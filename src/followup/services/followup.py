@@ -6,7 +6,6 @@ refreshes the application's derived plan cache before it commits.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
-from followup.core.jsonable import action_to_dict, facts_to_scenario, todo_to_dict
+from followup.core.jsonable import facts_to_scenario
 from followup.core.model import (
     CLOSED_STATUSES,
     Application,
@@ -26,11 +25,18 @@ from followup.core.model import (
     Reply,
     Sent,
 )
-from followup.core.plan import PLANNER_VERSION, checkin_warning, plan_application, status_of
+from followup.core.plan import checkin_warning, plan_application
 from followup.core.workdays import zone
+from followup.services.agenda import (
+    CACHE_VERSION,
+    Agenda,
+    build_agenda,
+    refresh_plan,
+    refresh_plans,
+    store_snapshot,
+)
 
 if TYPE_CHECKING:  # SQLAlchemy is imported only when the database is opened
-    from followup.storage.sqlite_reader import AgendaSnapshot
     from followup.storage.store import Repo, Store
 if TYPE_CHECKING:  # pydantic is imported only by the use cases that validate input
     from followup.services.inputs import (
@@ -42,21 +48,10 @@ if TYPE_CHECKING:  # pydantic is imported only by the use cases that validate in
     )
 
 Clock = Callable[[], datetime]
-STATUS_ORDER = {"overdue": 0, "due": 1, "planned": 2}
-# The cache keeps what the facts decide (who, how, when); the status is read at agenda time.
-_ANY_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class Agenda:
-    now: datetime
-    timezone: str
-    items: list[dict[str, Any]]  # action fields plus application, company, role
-    todos: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -344,97 +339,15 @@ class Followup:
     # -- the agenda ----------------------------------------------------------------------
     def agenda(self) -> Agenda:
         """Every open action of every active application: overdue, then due, then planned."""
-        now = self.clock()
         snapshot = None
         if self.sqlite_path is not None and self._store is None:
             from followup.storage.sqlite_reader import read_agenda
 
-            snapshot = read_agenda(self.sqlite_path, PLANNER_VERSION)
+            snapshot = read_agenda(self.sqlite_path, CACHE_VERSION)
         if snapshot is None:
-            snapshot = self._agenda_snapshot()
-        moment = now.timestamp()
-        keyed: list[tuple[int, float, str, dict[str, Any]]] = []
-        todos: list[dict[str, Any]] = []
-        for app_id, company, role, cache in snapshot.rows:
-            cached = json.loads(cache)
-            for action in cached["actions"]:
-                not_before = action["not_before"]
-                due = datetime.fromisoformat(action["due"]).timestamp()
-                status = status_of(
-                    moment,
-                    datetime.fromisoformat(not_before).timestamp() if not_before else None,
-                    due,
-                )
-                row = {"application": app_id, "company": company, "role": role, **action}
-                row["status"] = status
-                keyed.append((STATUS_ORDER[status], due, action["id"], row))
-            for todo in cached["todos"]:
-                todos.append({"application": app_id, "company": company, **todo})
-        keyed.sort(key=_first_three)
-        todos.sort(key=lambda t: (t["application"], t["kind"]))
-        return Agenda(
-            now=now,
-            timezone=snapshot.timezone or "UTC",
-            items=[k[3] for k in keyed],
-            todos=todos,
-        )
-
-    def _agenda_snapshot(self) -> AgendaSnapshot:
-        """The plan caches of the active applications, refreshing any that are stale."""
-        from followup.storage.sqlite_reader import AgendaSnapshot
-
-        with self.store.transaction() as repo:
-            pid = repo.profile_id()
-            if pid is None:
-                return AgendaSnapshot(timezone=None, rows=[])
-            rows = repo.agenda_rows(profile_id=pid)
-            stale = [
-                r.application_id
-                for r in rows
-                if r.plan_cache is None or r.plan_version != PLANNER_VERSION
-            ]
-            fresh = refresh_plans(repo, stale) if stale else {}
-            return AgendaSnapshot(
-                timezone=repo.candidate(profile_id=pid).timezone,
-                rows=[
-                    (
-                        r.application_id,
-                        r.company,
-                        r.role,
-                        fresh.get(r.application_id) or r.plan_cache or "{}",
-                    )
-                    for r in rows
-                ],
-            )
-
-
-def _first_three(item: tuple[int, float, str, dict[str, Any]]) -> tuple[int, float, str]:
-    return item[0], item[1], item[2]
-
-
-def refresh_plan(repo: Repo, app_id: int) -> str:
-    """Recompute one application's derived plan cache from its facts; returns the cache."""
-    return refresh_plans(repo, [app_id])[app_id]
-
-
-def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
-    """Recompute the derived plan caches of many applications at once."""
-    caches: dict[int, str] = {}
-    rows = []
-    for app_id, facts in repo.facts_many(application_ids=app_ids, other_companies=False).items():
-        plan = plan_application(facts, _ANY_MOMENT)
-        open_actions = [action_to_dict(a) for a in plan.actions if a.status != "done"]
-        for action in open_actions:
-            del action["status"]  # depends on the moment of reading, not on the facts
-        cache = json.dumps(
-            {"actions": open_actions, "todos": [todo_to_dict(t) for t in plan.todos]},
-            ensure_ascii=False,
-        )
-        next_due = min((a.due for a in plan.actions if a.status != "done"), default=None)
-        rows.append((app_id, PLANNER_VERSION, cache, next_due))
-        caches[app_id] = cache
-    repo.set_plan_caches(caches=rows)
-    return caches
+            with self.store.transaction() as repo:
+                snapshot = store_snapshot(repo)
+        return build_agenda(snapshot, self.clock())
 
 
 def as_id(value: str | int, what: str) -> int:

@@ -21,7 +21,7 @@ class AgendaSnapshot:
     rows: list[tuple[int, str, str, str]]  # application id, company, role, plan cache
 
 
-def read_agenda(path: Path, planner_version: int) -> AgendaSnapshot | None:
+def read_agenda(path: Path, cache_version: int) -> AgendaSnapshot | None:
     """The active applications' plan caches, or None when the Store must answer instead."""
     if not path.is_file():
         return None
@@ -45,6 +45,6 @@ def read_agenda(path: Path, planner_version: int) -> AgendaSnapshot | None:
         return None
     finally:
         conn.close()
-    if any(r[3] != planner_version or r[4] is None for r in rows):
+    if any(r[3] != cache_version or r[4] is None for r in rows):
         return None
     return AgendaSnapshot(timezone=profile[1], rows=[(r[0], r[1], r[2], r[4]) for r in rows])

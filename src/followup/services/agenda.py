@@ -1,0 +1,139 @@
+"""The derived plan cache of each application, and the agenda read from it.
+
+The cache holds what the facts decide (who, how, when, why) for every open action, each action
+already rendered as a JSON object; only its status depends on the moment of reading. So
+`followup agenda --json` over thousands of applications sorts small keys and joins stored text
+instead of decoding and re-encoding every action (10 MB for 10,000 applications).
+"""
+
+from __future__ import annotations
+
+import json
+import json.encoder
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from followup.core.jsonable import action_to_dict, todo_to_dict
+from followup.core.plan import PLANNER_VERSION, plan_application, status_of
+
+if TYPE_CHECKING:
+    from followup.storage.sqlite_reader import AgendaSnapshot
+    from followup.storage.store import Repo
+
+# Planner rules and cache layout both decide what a cache holds; either changing makes it stale.
+CACHE_LAYOUT = 2
+CACHE_VERSION = PLANNER_VERSION * 1000 + CACHE_LAYOUT
+_quote = json.encoder.encode_basestring  # a JSON string literal, without json.dumps' overhead
+STATUS_ORDER = {"overdue": 0, "due": 1, "planned": 2}
+# The cache keeps what the facts decide; any moment serves to plan it, the status is dropped.
+_ANY_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def refresh_plan(repo: Repo, app_id: int) -> str:
+    """Recompute one application's derived plan cache from its facts; returns the cache."""
+    return refresh_plans(repo, [app_id])[app_id]
+
+
+def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
+    """Recompute the plan caches of many applications at once; returns them by id.
+
+    A cache is `{"actions": [[due, not_before, id, action_json], ...], "todos": [...]}` with
+    times as POSIX timestamps and `action_json` the action's fields, status left out.
+    """
+    caches: dict[int, str] = {}
+    rows = []
+    for app_id, facts in repo.facts_many(application_ids=app_ids, other_companies=False).items():
+        plan = plan_application(facts, _ANY_MOMENT)
+        entries = []
+        for action in plan.actions:
+            if action.status == "done":
+                continue
+            fields = action_to_dict(action)
+            del fields["status"]
+            entries.append(
+                [
+                    action.due.timestamp(),
+                    action.not_before.timestamp() if action.not_before else None,
+                    action.id,
+                    json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
+                ]
+            )
+        cache = json.dumps(
+            {"actions": entries, "todos": [todo_to_dict(t) for t in plan.todos]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        next_due = min((a.due for a in plan.actions if a.status != "done"), default=None)
+        rows.append((app_id, CACHE_VERSION, cache, next_due))
+        caches[app_id] = cache
+    repo.set_plan_caches(caches=rows)
+    return caches
+
+
+def store_snapshot(repo: Repo) -> AgendaSnapshot:
+    """The plan caches of the active applications, refreshing any that are stale."""
+    from followup.storage.sqlite_reader import AgendaSnapshot
+
+    pid = repo.profile_id()
+    if pid is None:
+        return AgendaSnapshot(timezone=None, rows=[])
+    rows = repo.agenda_rows(profile_id=pid)
+    stale = [
+        r.application_id for r in rows if r.plan_cache is None or r.plan_version != CACHE_VERSION
+    ]
+    fresh = refresh_plans(repo, stale) if stale else {}
+    return AgendaSnapshot(
+        timezone=repo.candidate(profile_id=pid).timezone,
+        rows=[
+            (r.application_id, r.company, r.role, fresh.get(r.application_id) or r.plan_cache or "")
+            for r in rows
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """Open actions in agenda order (overdue, due, planned; then by due time) and the to-dos."""
+
+    now: datetime
+    timezone: str
+    entries: list[tuple[int, float, str, str]]  # order, due, id, action as JSON text
+    todos: list[dict[str, Any]]
+
+    def actions_json(self) -> str:
+        """The actions as one JSON array, each with its application, company, role and status."""
+        return "[" + ",".join(e[3] for e in self.entries) + "]"
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        """The actions as dicts, for faces that render them one by one."""
+        return json.loads(self.actions_json())  # type: ignore[no-any-return]
+
+
+def build_agenda(snapshot: AgendaSnapshot, now: datetime) -> Agenda:
+    """The agenda at `now` from the plan caches: statuses read off the clock, then sorted."""
+    moment = now.timestamp()
+    entries: list[tuple[int, float, str, str]] = []
+    todos: list[dict[str, Any]] = []
+    for app_id, company, role, cache in snapshot.rows:
+        if not cache:
+            continue
+        cached = json.loads(cache)
+        head = (
+            f'{{"application":{app_id},"company":{_quote(company)},'
+            f'"role":{_quote(role)},"status":'
+        )
+        for due, not_before, action_id, text in cached["actions"]:
+            status = status_of(moment, not_before, due)
+            entries.append((STATUS_ORDER[status], due, action_id, f'{head}"{status}",{text[1:]}'))
+        for todo in cached["todos"]:
+            todos.append({"application": app_id, "company": company, **todo})
+    entries.sort(key=_sort_key)
+    todos.sort(key=lambda t: (t["application"], t["kind"]))
+    return Agenda(now=now, timezone=snapshot.timezone or "UTC", entries=entries, todos=todos)
+
+
+def _sort_key(entry: tuple[int, float, str, str]) -> tuple[int, float, str]:
+    return entry[0], entry[1], entry[2]
