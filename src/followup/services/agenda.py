@@ -122,8 +122,7 @@ def build_agenda(snapshot: AgendaSnapshot, now: datetime) -> Agenda:
             continue
         cached = json.loads(cache)
         head = (
-            f'{{"application":{app_id},"company":{_quote(company)},'
-            f'"role":{_quote(role)},"status":'
+            f'{{"application":{app_id},"company":{_quote(company)},"role":{_quote(role)},"status":'
         )
         for due, not_before, action_id, text in cached["actions"]:
             status = status_of(moment, not_before, due)
