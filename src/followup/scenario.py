@@ -10,7 +10,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
 
 from followup.core.errors import InvalidInputError
 from followup.core.model import (
@@ -65,17 +72,32 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+def known_zone(name: str) -> str:
+    try:
+        zone(name)
+    except InvalidInputError as exc:
+        raise ValueError(exc.problem) from None
+    return name
+
+
+ZoneName = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(known_zone)]
+
+
 class CandidateIn(_Model):
+    """The candidate: a scenario's `candidate`, and the stored profile."""
+
     full_name: Text
     email: OptText = None
     phone: OptText = None
     address: OptText = None
-    timezone: Text
+    timezone: ZoneName
     checkins_per_week: Literal[1, 2] = 1
     default_wait_days: Annotated[int, Field(ge=1, le=90)] = 7
 
 
-class ApplicationIn(_Model):
+class ApplicationFactsIn(_Model):
+    """What the candidate knows about an application when adding it."""
+
     company: Text
     role: Text
     decision_speed: Literal["quick", "normal", "slow", "unknown"] = "unknown"
@@ -83,6 +105,9 @@ class ApplicationIn(_Model):
     verbal_role: bool = False
     culture: Literal["traditional", "modern", "unknown"] = "unknown"
     expected_response_by: Day = None
+
+
+class ApplicationIn(ApplicationFactsIn):
     status: Literal["active", "offer", "rejected", "withdrawn"] = "active"
     primary_contact: Ident | None = None
 
@@ -222,7 +247,6 @@ def validate_scenario(data: Any, name: str) -> tuple[Facts, datetime | None]:
 
 def to_facts(model: ScenarioIn, name: str) -> Facts:
     """Core facts from a validated scenario, after the checks that span several fields."""
-    zone(model.candidate.timezone, f"{name}: candidate.timezone")
     people: set[str] = set()
     interview_ids: set[str] = set()
     interviews: list[Interview] = []

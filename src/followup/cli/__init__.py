@@ -375,24 +375,30 @@ def app_reopen(application: Annotated[str, typer.Argument(help="Application id."
 
 
 # -- interviews and people -----------------------------------------------------------------
+# Options shared by `interview add` and `interview edit`.
+NotesFile = Annotated[Path | None, typer.Option("--file", "-f", help="Notes file (JSON or YAML).")]
+KindOption = Annotated[str | None, typer.Option(help="phone, video or in_person.")]
+StartOption = Annotated[str | None, typer.Option(help="Start, ISO 8601 with offset.")]
+EndOption = Annotated[str | None, typer.Option(help="End, ISO 8601 with offset.")]
+AnswerByOption = Annotated[
+    str | None, typer.Option("--answer-by", help="The answer date they gave.")
+]
+
+
 @interview_cmd.command("add")
 def interview_add(
     application: Annotated[str, typer.Argument(help="Application id.")],
-    file: Annotated[
-        Path | None, typer.Option("--file", "-f", help="Notes file (JSON or YAML).")
-    ] = None,
-    kind: Annotated[str | None, typer.Option(help="phone, video or in_person.")] = None,
-    start: Annotated[str | None, typer.Option(help="Start, ISO 8601 with offset.")] = None,
-    end: Annotated[str | None, typer.Option(help="End, ISO 8601 with offset.")] = None,
+    file: NotesFile = None,
+    kind: KindOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
     person: Annotated[
         list[str] | None, typer.Option("--person", "-p", help="Name of someone met (repeat).")
     ] = None,
     forgot: Annotated[
         list[str] | None, typer.Option("--forgot", help="Something you forgot to say (repeat).")
     ] = None,
-    answer_by: Annotated[
-        str | None, typer.Option("--answer-by", help="The answer date they gave.")
-    ] = None,
+    answer_by: AnswerByOption = None,
     primary: Annotated[
         str | None, typer.Option("--primary", help="Name of the person who gets the check-ins.")
     ] = None,
@@ -416,21 +422,17 @@ def interview_add(
 @interview_cmd.command("edit")
 def interview_edit(
     interview: Annotated[str, typer.Argument(help="Interview id.")],
-    file: Annotated[
-        Path | None, typer.Option("--file", "-f", help="Notes file (JSON or YAML).")
-    ] = None,
-    kind: Annotated[str | None, typer.Option(help="phone, video or in_person.")] = None,
-    start: Annotated[str | None, typer.Option(help="Start, ISO 8601 with offset.")] = None,
-    end: Annotated[str | None, typer.Option(help="End, ISO 8601 with offset.")] = None,
+    file: NotesFile = None,
+    kind: KindOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
     person: Annotated[
         list[str] | None, typer.Option("--person", "-p", help="Replace who was met (repeat).")
     ] = None,
     forgot: Annotated[
         list[str] | None, typer.Option("--forgot", help="Replace what you forgot to say.")
     ] = None,
-    answer_by: Annotated[
-        str | None, typer.Option("--answer-by", help="The answer date they gave.")
-    ] = None,
+    answer_by: AnswerByOption = None,
     no_answer_by: Annotated[
         bool, typer.Option("--no-answer-by", help="Forget the answer date.")
     ] = False,

@@ -9,11 +9,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from followup.core.errors import ConflictError, InvalidInputError
-from followup.core.workdays import zone
-from followup.scenario import AwareTime, Day, OptText, Text, first_problem
+from followup.scenario import (
+    ApplicationFactsIn,
+    AwareTime,
+    CandidateIn,
+    Day,
+    OptText,
+    Text,
+    first_problem,
+)
 from followup.services.agenda import refresh_plans
 from followup.services.followup import Followup
 from followup.storage.store import Repo
@@ -29,37 +36,14 @@ class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False)
 
 
-class ProfileRow(_Row):
+class ProfileRow(CandidateIn):
     id: Id
-    full_name: Text
-    email: OptText = None
-    phone: OptText = None
-    address: OptText = None
-    timezone: Text
-    checkins_per_week: Literal[1, 2]
-    default_wait_days: Annotated[int, Field(ge=1, le=90)]
     created_at: AwareTime
 
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str) -> str:
-        try:
-            zone(value)
-        except InvalidInputError as exc:
-            raise ValueError(exc.problem) from None
-        return value
 
-
-class ApplicationRow(_Row):
+class ApplicationRow(ApplicationFactsIn):
     id: Id
     profile_id: Id
-    company: Text
-    role: Text
-    decision_speed: Literal["quick", "normal", "slow", "unknown"]
-    client_facing: bool
-    verbal_role: bool
-    culture: Literal["traditional", "modern", "unknown"]
-    expected_response_by: Day = None
     status: Literal["active", "offer", "rejected", "withdrawn"]
     primary_contact_id: Id | None = None
     created_at: AwareTime

@@ -7,13 +7,20 @@ Each model turns raw input into checked values; `validate` reports the first pro
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from followup.core.errors import InvalidInputError
-from followup.core.workdays import zone
-from followup.scenario import AwareTime, Day, OptText, Text, first_problem
+from followup.scenario import (
+    ApplicationFactsIn,
+    AwareTime,
+    CandidateIn,
+    Day,
+    OptText,
+    Text,
+    first_problem,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -22,33 +29,9 @@ class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class ProfileIn(_Input):
-    full_name: Text
-    email: OptText = None
-    phone: OptText = None
-    address: OptText = None
-    timezone: Text
-    checkins_per_week: Literal[1, 2] = 1
-    default_wait_days: Annotated[int, Field(ge=1, le=90)] = 7
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            zone(value)
-        except InvalidInputError as exc:
-            raise ValueError(exc.problem) from None
-        return value
-
-
-class ApplicationIn(_Input):
-    company: Text
-    role: Text
-    decision_speed: Literal["quick", "normal", "slow", "unknown"] = "unknown"
-    client_facing: bool = False
-    verbal_role: bool = False
-    culture: Literal["traditional", "modern", "unknown"] = "unknown"
-    expected_response_by: Day = None
+# The profile is the scenario's candidate; a new application, the facts a scenario gives.
+ProfileIn = CandidateIn
+ApplicationIn = ApplicationFactsIn
 
 
 class PersonIn(_Input):
