@@ -138,7 +138,7 @@ def test_a_panel_from_thank_yous_to_a_reply(cli, tmp_path: Path) -> None:  # typ
     for text in (
         "Globex Corporation",
         "reply from Katherine Chen",
-        "sent thank-you by email to Raj Patel",
+        "thank-you by email to Raj Patel",
         "Nothing to do",
         "Katherine Chen discussed: the migration to dbt",
     ):
@@ -390,3 +390,15 @@ def test_flags_only_interview_with_a_primary_contact(cli) -> None:  # type: igno
         "B",
     )
     assert result.err == "Error: --primary: 'B' is not among the people met\n"
+
+
+@pytest.mark.usefixtures("use_db")
+def test_user_text_is_printed_as_text_not_markup(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    setup_profile(cli)
+    cli("app", "add", "--company", "[bold]Acme[/bold]", "--role", "Dev [red]lead")
+    notes = tmp_path / "n.json"
+    notes.write_text(json.dumps(dict(PANEL, people=[{"name": "Ann [link=x]Lee", "discussed": ["[b]"]}])))
+    assert cli("interview", "add", "1", "-f", str(notes), now="2026-11-24T17:00:00-05:00").code == 0
+    shown = cli("app", "show", "1", now="2026-11-24T17:00:00-05:00").out
+    for text in ("[bold]Acme[/bold] — Dev [red]lead", "Ann [link=x]Lee #", "discussed: [b]"):
+        assert text in shown

@@ -127,14 +127,16 @@ def plan(
     if as_json:
         _print_json(plan_to_dict(result))
         return
-    from followup.cli.render import action_table, console, print_todos
+    from followup.cli.render import action_table, console, esc, print_todos
     from followup.core.jsonable import action_to_dict
     from followup.core.workdays import zone
 
     out = console()
     tz = zone(facts.candidate.timezone)
     app_ = facts.application
-    out.print(f"[bold]{app_.company}[/bold] — {app_.role}, for {facts.candidate.full_name}")
+    out.print(
+        f"[bold]{esc(app_.company)}[/bold] — {esc(app_.role)}, for {esc(facts.candidate.full_name)}"
+    )
     if result.expected_response_by:
         out.print(
             f"answer expected by {result.expected_response_by:%a %d %b %Y} "
@@ -452,13 +454,13 @@ def interview_edit(
 def _after_interview(
     service: "Followup", application: str, interview_id: int, no_date: bool
 ) -> None:
-    from followup.cli.render import action_table, console
+    from followup.cli.render import action_table, console, esc
     from followup.core.jsonable import action_to_dict
     from followup.core.workdays import zone
 
     facts, result = service.plan(application)
     out = console()
-    out.print(f"Interview {interview_id} saved for {facts.application.company}.")
+    out.print(f"Interview {interview_id} saved for {esc(facts.application.company)}.")
     mine = [
         action_to_dict(a)
         for a in result.actions

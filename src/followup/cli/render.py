@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
+from rich.markup import escape as esc
 from rich.table import Table
 from rich.text import Text
 
@@ -87,16 +88,26 @@ def print_todos(out: Console, todos: Sequence[dict[str, Any]]) -> None:
         return
     out.print("\n[bold]To do[/bold]")
     for t in todos:
-        where = f"[dim]{t['company']} ({t['application']}):[/dim] " if "company" in t else ""
-        out.print(f"  • {where}{t['message']}", markup=True, highlight=False)
+        where = f"[dim]{esc(t['company'])} ({t['application']}):[/dim] " if "company" in t else ""
+        out.print(f"  • {where}{esc(t['message'])}", highlight=False)
+
+
+def local_when(at: datetime, tz: ZoneInfo) -> str:
+    here = at.astimezone(tz)
+    return f"{here:%a} {here.day:>2} {here:%b %H:%M}"
 
 
 def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None:
-    """An application: facts, interviews with the people met, what was sent, replies, plan."""
+    """An application: facts, interviews with the people met, what was sent, replies, plan.
+
+    Everything the user typed goes through `esc`, so a name like "[bold]" prints as itself.
+    """
     from followup.core.jsonable import action_to_dict, todo_to_dict
 
     app, facts, plan = view.application, view.facts, view.plan
-    out.print(f"[bold]{app.company}[/bold] — {app.role}  [dim](application {app.id})[/dim]")
+    out.print(
+        f"[bold]{esc(app.company)}[/bold] — {esc(app.role)}  [dim](application {app.id})[/dim]"
+    )
     facts_line = [
         f"status {app.status}",
         f"decision {app.decision_speed}",
@@ -113,12 +124,13 @@ def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None
             "application": "on the application",
             "default": "assumed: nobody said",
         }[plan.expected_source]
-        out.print(f"  answer expected by {plan.expected_response_by:%a %d %b %Y} ({source})")
+        day = plan.expected_response_by
+        out.print(f"  answer expected by {day:%a} {day.day} {day:%b %Y} ({source})")
     events: list[tuple[datetime, str]] = []
     for i in facts.interviews:
         names = (
             ", ".join(
-                f"{p.name}{' (' + p.title + ')' if p.title else ''} [person {p.id}]"
+                esc(p.name) + (f" ({esc(p.title)})" if p.title else "") + f" [dim]#{p.id}[/dim]"
                 for p in i.participants
             )
             or "nobody recorded"
@@ -132,23 +144,24 @@ def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None
         )
         for p in i.participants:
             if p.discussed:
-                events.append((i.start, f"    {p.name} discussed: {'; '.join(p.discussed)}"))
+                events.append(
+                    (i.start, f"    {esc(p.name)} discussed: {esc('; '.join(p.discussed))}")
+                )
             if p.liked:
-                events.append((i.start, f"    {p.name} liked: {'; '.join(p.liked)}"))
+                events.append((i.start, f"    {esc(p.name)} liked: {esc('; '.join(p.liked))}"))
         if i.forgot_to_mention:
-            events.append((i.start, f"    forgot to mention: {'; '.join(i.forgot_to_mention)}"))
+            forgot = esc("; ".join(i.forgot_to_mention))
+            events.append((i.start, f"    forgot to mention: {forgot}"))
     for s in view.history["sent"]:
-        events.append(
-            (s["sent_at"], f"sent {KIND_WORDS[s['kind']]} by {s['method']} to {s['name']}")
-        )
+        what = f"{KIND_WORDS[s['kind']]} by {s['method']} to {esc(s['name'])}"
+        events.append((s["sent_at"], what))
     for r in view.history["replies"]:
-        who = r["name"] or "the company"
-        note = f": {r['note']}" if r.get("note") else ""
+        who = esc(r["name"] or "the company")
+        note = f": {esc(r['note'])}" if r.get("note") else ""
         events.append((r["received_at"], f"[green]reply from {who}[/green]{note}"))
     out.print("\n[bold]Timeline[/bold]")
     for at, line in sorted(events, key=lambda e: e[0]):
-        local = at.astimezone(tz)
-        out.print(f"  {local:%a %d %b %H:%M}  {line}", highlight=False)
+        out.print(f"  {local_when(at, tz)}  {line}", highlight=False)
     open_actions = [action_to_dict(a) for a in plan.actions if a.status != "done"]
     if open_actions:
         out.print("\n[bold]Next[/bold]")
