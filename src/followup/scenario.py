@@ -68,6 +68,18 @@ Ident = Annotated[str, Field(min_length=1, max_length=200)]
 OptText = Annotated[str | None, Field(max_length=2000)]
 
 
+def _phone_text(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            'write the number in quotes, e.g. "+1 212 555 0142": read as a bare number it '
+            "loses its + and any leading zero"
+        )
+    return value
+
+
+Phone = Annotated[Annotated[str, Field(max_length=50)] | None, BeforeValidator(_phone_text)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -88,7 +100,7 @@ class CandidateIn(_Model):
 
     full_name: Text
     email: OptText = None
-    phone: OptText = None
+    phone: Phone = None
     address: OptText = None
     timezone: ZoneName
     checkins_per_week: Literal[1, 2] = 1
@@ -117,7 +129,7 @@ class ParticipantIn(_Model):
     name: Text
     title: OptText = None
     email: OptText = None
-    phone: OptText = None
+    phone: Phone = None
     address: OptText = None
     salutation: OptText = None
     discussed: list[Text] = []

@@ -397,8 +397,26 @@ def test_user_text_is_printed_as_text_not_markup(cli, tmp_path: Path) -> None:  
     setup_profile(cli)
     cli("app", "add", "--company", "[bold]Acme[/bold]", "--role", "Dev [red]lead")
     notes = tmp_path / "n.json"
-    notes.write_text(json.dumps(dict(PANEL, people=[{"name": "Ann [link=x]Lee", "discussed": ["[b]"]}])))
+    notes.write_text(
+        json.dumps(dict(PANEL, people=[{"name": "Ann [link=x]Lee", "discussed": ["[b]"]}]))
+    )
     assert cli("interview", "add", "1", "-f", str(notes), now="2026-11-24T17:00:00-05:00").code == 0
     shown = cli("app", "show", "1", now="2026-11-24T17:00:00-05:00").out
     for text in ("[bold]Acme[/bold] — Dev [red]lead", "Ann [link=x]Lee #", "discussed: [b]"):
         assert text in shown
+
+
+@pytest.mark.usefixtures("use_db")
+def test_a_bare_phone_number_in_yaml_is_refused_with_a_hint(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    setup_profile(cli)
+    cli("app", "add", "--company", "Globex", "--role", "Analyst")
+    notes = tmp_path / "notes.yaml"
+    notes.write_text(
+        "start: 2026-11-24T14:00:00-05:00\nend: 2026-11-24T15:00:00-05:00\n"
+        "people:\n  - name: Raj Patel\n    phone: +442079460100\n"
+    )
+    result = cli("interview", "add", "1", "-f", str(notes))
+    assert result.err == (
+        f'Error: {notes}: people[0].phone: write the number in quotes, e.g. "+1 212 555 0142": '
+        "read as a bare number it loses its + and any leading zero\n"
+    )

@@ -18,6 +18,7 @@ from followup.scenario import (
     CandidateIn,
     Day,
     OptText,
+    Phone,
     Text,
     first_problem,
 )
@@ -56,7 +57,7 @@ class PersonRow(_Row):
     name: Text
     title: OptText = None
     email: OptText = None
-    phone: OptText = None
+    phone: Phone = None
     address: OptText = None
     salutation: OptText = None
 

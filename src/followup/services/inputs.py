@@ -18,6 +18,7 @@ from followup.scenario import (
     CandidateIn,
     Day,
     OptText,
+    Phone,
     Text,
     first_problem,
 )
@@ -41,7 +42,7 @@ class PersonIn(_Input):
     name: Text
     title: OptText = None
     email: OptText = None
-    phone: OptText = None
+    phone: Phone = None
     address: OptText = None
     salutation: OptText = None
     discussed: list[Text] = []
