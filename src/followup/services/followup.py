@@ -36,9 +36,9 @@ from followup.services.agenda import (
     store_snapshot,
 )
 
-if TYPE_CHECKING:  # SQLAlchemy is imported only when the database is opened
-    from followup.storage.store import Repo, Store
-if TYPE_CHECKING:  # pydantic is imported only by the use cases that validate input
+if TYPE_CHECKING:
+    # SQLAlchemy is imported only when the database is opened, pydantic only by the use
+    # cases that validate input: `followup agenda` needs neither.
     from followup.services.inputs import (
         ApplicationIn,
         InterviewEditIn,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # pydantic is imported only by the use cases that validate in
         PersonIn,
         ProfileIn,
     )
+    from followup.storage.store import Repo, Store
 
 Clock = Callable[[], datetime]
 
