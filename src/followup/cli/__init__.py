@@ -610,6 +610,11 @@ def where() -> None:
     typer.echo(Settings.from_env().describe_database())
 
 
+from followup.cli.writing import register  # noqa: E402  (the commands, not their work)
+
+register(app)
+
+
 def main() -> None:
     """Entry point: runs the app; a FollowupError becomes one line on stderr and exit status 2."""
     try:

@@ -99,6 +99,15 @@ class ReplyRow(_Row):
     note: Annotated[str | None, Field(max_length=100_000)] = None
 
 
+class KeptNoteRow(_Row):
+    id: Id
+    application_id: Id
+    action_id: Annotated[str, Field(min_length=1, max_length=100)]
+    method: Literal["email", "phone", "letter"]
+    text: Annotated[str, Field(max_length=100_000)]
+    updated_at: AwareTime
+
+
 class Tables(_Row):
     profiles: list[ProfileRow] = Field(max_length=1)
     applications: list[ApplicationRow] = []
@@ -107,6 +116,7 @@ class Tables(_Row):
     participants: list[ParticipantRow] = []
     follow_ups: list[FollowUpRow] = []
     replies: list[ReplyRow] = []
+    kept_notes: list[KeptNoteRow] = []
 
 
 class Document(_Row):
@@ -169,6 +179,7 @@ def _restore(repo: Repo, t: Tables) -> int:
         ("participants", t.participants),
         ("follow_ups", t.follow_ups),
         ("replies", t.replies),
+        ("kept_notes", t.kept_notes),
     ):
         values = [r.model_dump() for r in rows]
         if table == "applications":
@@ -230,12 +241,27 @@ def _merge(repo: Repo, t: Tables) -> int:
                     "person_id": people_map[r.person_id] if r.person_id else None,
                 }
                 repo.insert_returning_id("replies", row)
+        for k in t.kept_notes:
+            if k.application_id == app.id:
+                row = k.model_dump(exclude={"id"}) | {
+                    "application_id": new_app,
+                    "action_id": _renumber(k.action_id, interview_map, people_map),
+                }
+                repo.insert_returning_id("kept_notes", row)
         if app.primary_contact_id:
             repo.update_application(
                 application_id=new_app, primary_contact_id=people_map[app.primary_contact_id]
             )
         added += 1
     return added
+
+
+def _renumber(action_id: str, interviews: dict[int, int], people: dict[int, int]) -> str:
+    """An action id with the new ids of a merge: thank_you:I:P and check_in:P:N."""
+    kind, first, second = action_id.split(":")
+    if kind == "thank_you":
+        return f"{kind}:{interviews[int(first)]}:{people[int(second)]}"
+    return f"{kind}:{people[int(first)]}:{second}"
 
 
 def _check_references(t: Tables, name: str) -> None:
@@ -297,6 +323,20 @@ def _check_references(t: Tables, name: str) -> None:
             fail(f"follow_ups[{n}].interview_id", "a thank-you names its interview")
         if f.interview_id is not None and interview_app.get(f.interview_id) != f.application_id:
             fail(f"follow_ups[{n}].interview_id", f"unknown interview {f.interview_id}")
+    for n, k in enumerate(t.kept_notes):
+        if k.application_id not in app_ids:
+            fail(f"kept_notes[{n}].application_id", f"unknown application {k.application_id}")
+        parts = k.action_id.split(":")
+        ok = len(parts) == 3 and all(p.isdigit() for p in parts[1:])
+        if ok and parts[0] == "thank_you":
+            ok = interview_app.get(int(parts[1])) == k.application_id
+            ok = ok and person_app.get(int(parts[2])) == k.application_id
+        elif ok and parts[0] == "check_in":
+            ok = person_app.get(int(parts[1])) == k.application_id
+        else:
+            ok = False
+        if not ok:
+            fail(f"kept_notes[{n}].action_id", f"not an action of its application: {k.action_id!r}")
     for n, r in enumerate(t.replies):
         if r.application_id not in app_ids:
             fail(f"replies[{n}].application_id", f"unknown application {r.application_id}")

@@ -16,6 +16,7 @@ from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.jsonable import facts_to_scenario
 from followup.core.model import (
     CLOSED_STATUSES,
+    Action,
     Application,
     Candidate,
     Facts,
@@ -264,42 +265,30 @@ class Followup:
     def record_sent(
         self, action_id: str, *, at: datetime | None = None, method: str | None = None
     ) -> SentResult:
-        """Mark a planned follow-up as made; warns (R5) when a check-in comes too soon."""
+        """Mark a planned follow-up as made; warns (R5) when a check-in comes too soon.
+
+        The text kept for it with `followup write` goes with it into the record."""
         at = self._past(at, "--at")
-        kind, first, second = _split_action(action_id)
         with self.store.transaction() as repo:
-            if kind == "thank_you":
-                interview_id, person_id = as_id(first, "interview"), as_id(second, "person")
-                app_id, interview = repo.interview(interview_id=interview_id)
-                if all(p.id != str(person_id) for p in interview.participants):
-                    raise NotFoundError(
-                        "action", action_id, f"person {person_id} was not met at that interview"
-                    )
-            else:
-                person_id = as_id(first, "person")
-                app_id, _ = repo.person(person_id=person_id)
-            facts = repo.facts(application_id=app_id)
-            action = next(
-                (a for a in plan_application(facts, at).actions if a.id == action_id), None
-            )
-            if action is None:
-                raise NotFoundError("action", action_id, "see `followup agenda` for open ones")
+            app_id, facts, action = resolve_action(repo, action_id, at)
             if action.status == "done":
                 raise ConflictError(f"{action_id} is already recorded as sent")
-            if kind == "thank_you" and action.not_before and at < action.not_before:
+            if action.kind == "thank_you" and action.not_before and at < action.not_before:
                 raise InvalidInputError(
                     "--at", "a thank-you cannot be sent before the interview has ended"
                 )
-            warning = checkin_warning(facts, at) if kind == "check_in" else None
+            warning = checkin_warning(facts, at) if action.kind == "check_in" else None
+            kept = repo.kept_notes(application_id=app_id).get(action_id)
             repo.add_follow_up(
                 application_id=app_id,
                 sent=Sent(
-                    kind=kind,  # type: ignore[arg-type]
+                    kind=action.kind,
                     interview=action.interview,
                     contact=action.contact,
-                    method=method or action.method,  # type: ignore[arg-type]
+                    method=method or (kept[0] if kept else action.method),  # type: ignore[arg-type]
                     at=at,
                 ),
+                body=kept[1] if kept else None,
             )
             refresh_plan(repo, app_id)
         return SentResult(action_id=action_id, application_id=app_id, warning=warning)
@@ -360,6 +349,25 @@ def as_id(value: str | int, what: str) -> int:
     if number <= 0 or number > 2**31 - 1:
         raise NotFoundError(what, str(value))
     return number
+
+
+def resolve_action(repo: Repo, action_id: str, now: datetime) -> tuple[int, Facts, Action]:
+    """The application, its facts and the planned action an action id names."""
+    kind, first, second = _split_action(action_id)
+    if kind == "thank_you":
+        interview_id, person_id = as_id(first, "interview"), as_id(second, "person")
+        app_id, interview = repo.interview(interview_id=interview_id)
+        if all(p.id != str(person_id) for p in interview.participants):
+            raise NotFoundError(
+                "action", action_id, f"person {person_id} was not met at that interview"
+            )
+    else:
+        app_id, _ = repo.person(person_id=as_id(first, "person"))
+    facts = repo.facts(application_id=app_id)
+    action = next((a for a in plan_application(facts, now).actions if a.id == action_id), None)
+    if action is None:
+        raise NotFoundError("action", action_id, "see `followup agenda` for open ones")
+    return app_id, facts, action
 
 
 def _split_action(action_id: str) -> tuple[str, str, str]:

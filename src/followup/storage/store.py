@@ -40,6 +40,7 @@ from followup.storage.tables import (
     applications,
     follow_ups,
     interviews,
+    kept_notes,
     participants,
     people,
     profiles,
@@ -267,6 +268,36 @@ class Repo:
                 .returning(replies.c.id)
             ).scalar_one()
         )
+
+    # -- kept notes ----------------------------------------------------------------------
+    def keep_note(
+        self, *, application_id: int, action_id: str, method: str, text: str, now: datetime
+    ) -> None:
+        """Keep (or replace) the text written for a planned follow-up."""
+        self.conn.execute(
+            delete(kept_notes).where(
+                kept_notes.c.application_id == application_id,
+                kept_notes.c.action_id == action_id,
+            )
+        )
+        self.conn.execute(
+            insert(kept_notes).values(
+                application_id=application_id,
+                action_id=action_id,
+                method=method,
+                text=text,
+                updated_at=now,
+            )
+        )
+
+    def kept_notes(self, *, application_id: int) -> dict[str, tuple[str, str]]:
+        """action id -> (method, text) of every kept note of the application."""
+        rows = self.conn.execute(
+            select(kept_notes.c.action_id, kept_notes.c.method, kept_notes.c.text).where(
+                kept_notes.c.application_id == application_id
+            )
+        ).all()
+        return {r.action_id: (r.method, r.text) for r in rows}
 
     # -- facts for the planner -----------------------------------------------------------
     def facts(self, *, application_id: int) -> Facts:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 
 from followup.storage.revision import SCHEMA_HEAD
@@ -203,5 +204,28 @@ replies = Table(
     Column("note", Text),
 )
 
+# The text the candidate settled on for a planned follow-up (`followup write`), kept until it
+# is sent; then it is copied into follow_ups.body.
+kept_notes = Table(
+    "kept_notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("action_id", String(100), nullable=False),
+    Column("method", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("application_id", "action_id", name="uq_kept_notes_action"),
+    CheckConstraint("method IN ('email', 'phone', 'letter')", name="method"),
+)
+
 # In the order rows must be inserted (parents first) and the order of the export document.
-ALL_TABLES = (profiles, applications, people, interviews, participants, follow_ups, replies)
+ALL_TABLES = (
+    profiles, applications, people, interviews, participants, follow_ups, replies, kept_notes,
+)  # fmt: skip

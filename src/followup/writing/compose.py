@@ -54,9 +54,7 @@ class _Context:
         self.app = facts.application
         self.interview = interview
         self.person = person
-        position = next(
-            (n for n, p in enumerate(interview.participants) if p.id == person.id), 0
-        )
+        position = next((n for n, p in enumerate(interview.participants) if p.id == person.id), 0)
         # people of one interview take consecutive variants; the interview shifts the start
         self.variant = position + sum(map(ord, interview.id)) % 7
         day = local_day(interview.start, self.candidate)
@@ -300,15 +298,30 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
         points = [
             f"Introduce yourself: {cand.full_name}, who interviewed for the {app.role} role "
             f"on {c.when}.",
-            pick(["Ask how they are, and thank them for their time.",
-                  "Thank them again for meeting with you.",
-                  "Say you appreciated the conversation you had."], c.v(1)),
-            pick([f"Say you remain enthusiastic about {app.company}.",
-                  "Say you are still excited about the role.",
-                  "Tell them your enthusiasm for the team has only grown."], c.v(2)),
-            pick(["Ask whether they have news on the timeline.",
-                  "Ask if there is anything more you can share to help their decision.",
-                  "Ask when they expect to decide, and thank them for their patience."], c.v(3)),
+            pick(
+                [
+                    "Ask how they are, and thank them for their time.",
+                    "Thank them again for meeting with you.",
+                    "Say you appreciated the conversation you had.",
+                ],
+                c.v(1),
+            ),
+            pick(
+                [
+                    f"Say you remain enthusiastic about {app.company}.",
+                    "Say you are still excited about the role.",
+                    "Tell them your enthusiasm for the team has only grown.",
+                ],
+                c.v(2),
+            ),
+            pick(
+                [
+                    "Ask whether they have news on the timeline.",
+                    "Ask if there is anything more you can share to help their decision.",
+                    "Ask when they expect to decide, and thank them for their patience.",
+                ],
+                c.v(3),
+            ),
         ]
         voicemail = pick(
             [
@@ -326,38 +339,68 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
         )
     else:
         points = [
-            pick([
-                f"Introduce yourself: {cand.full_name}, about the {app.role} role.",
-                f"Say who you are: {cand.full_name}, interviewed for the {app.role} role.",
-                f"Open with your name, {cand.full_name}, and the {app.role} role.",
-            ], c.v(0)),
-            pick([f"Thank them for meeting on {c.when}.",
-                  f"Tell them you are grateful for their time on {c.when}.",
-                  f"Say how much you appreciated your conversation on {c.when}."], c.v(1)),
+            pick(
+                [
+                    f"Introduce yourself: {cand.full_name}, about the {app.role} role.",
+                    f"Say who you are: {cand.full_name}, interviewed for the {app.role} role.",
+                    f"Open with your name, {cand.full_name}, and the {app.role} role.",
+                ],
+                c.v(0),
+            ),
+            pick(
+                [
+                    f"Thank them for meeting on {c.when}.",
+                    f"Tell them you are grateful for their time on {c.when}.",
+                    f"Say how much you appreciated your conversation on {c.when}.",
+                ],
+                c.v(1),
+            ),
         ]
         if c.discussed:
             points.append(
-                pick([f"Mention what you talked about: {_topics(c.discussed)}.",
-                      f"Bring up {_topics(c.discussed)} and what you took from it.",
-                      f"Recall one idea from your talk about {_topics(c.discussed)}."], c.v(2))
+                pick(
+                    [
+                        f"Mention what you talked about: {_topics(c.discussed)}.",
+                        f"Bring up {_topics(c.discussed)} and what you took from it.",
+                        f"Recall one idea from your talk about {_topics(c.discussed)}.",
+                    ],
+                    c.v(2),
+                )
             )
         if c.liked:
             points.append(
-                pick([f"Remind them why you fit: {c.liked[0]}.",
-                      f"Point back to {c.liked[0]}, which they liked.",
-                      f"Offer to say more about {c.liked[0]}."], c.v(3))
+                pick(
+                    [
+                        f"Remind them why you fit: {c.liked[0]}.",
+                        f"Point back to {c.liked[0]}, which they liked.",
+                        f"Offer to say more about {c.liked[0]}.",
+                    ],
+                    c.v(3),
+                )
             )
         else:
             points.append(
-                pick([f"Tie your experience to the {app.role} role in one sentence.",
-                      "Connect your background to what the team needs.",
-                      "Name one skill of yours this role calls for."], c.v(3))
+                pick(
+                    [
+                        f"Tie your experience to the {app.role} role in one sentence.",
+                        "Connect your background to what the team needs.",
+                        "Name one skill of yours this role calls for.",
+                    ],
+                    c.v(3),
+                )
             )
         if c.forgot:
             points.append(f"Add what you forgot to say: {'; '.join(c.forgot)}.")
-        points.append(pick(["Say you are excited about the role.",
-                            "Tell them you are enthusiastic about joining the team.",
-                            f"Say you are eager to contribute to {app.company}."], c.v(4)))
+        points.append(
+            pick(
+                [
+                    "Say you are excited about the role.",
+                    "Tell them you are enthusiastic about joining the team.",
+                    f"Say you are eager to contribute to {app.company}.",
+                ],
+                c.v(4),
+            )
+        )
         if c.answer_unknown:
             points.append("Ask when you can expect to hear about next steps.")
         topic = f" I enjoyed our conversation about {c.discussed[0]}." if c.discussed else ""
@@ -422,10 +465,20 @@ def compose(
         body = _letter(c, sentences, written)
         return Draft(kind, method, interview.id, person, facts.application.company, None, body)
     if method == "phone":
-        points, voicemail, sheet = _call_sheet(c, _check_in_number(facts, contact_id)
-                                              if kind == "check_in" else 0)
-        return Draft(kind, method, interview.id, person, facts.application.company, None,
-                     sheet, points, voicemail)
+        points, voicemail, sheet = _call_sheet(
+            c, _check_in_number(facts, contact_id) if kind == "check_in" else 0
+        )
+        return Draft(
+            kind,
+            method,
+            interview.id,
+            person,
+            facts.application.company,
+            None,
+            sheet,
+            points,
+            voicemail,
+        )
     raise InvalidInputError("--method", f"must be email, phone or letter, not {method!r}")
 
 

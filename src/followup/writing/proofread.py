@@ -140,7 +140,9 @@ class Proofreader:
         import harper
 
         if self._linter is None:
-            dialect = harper.Dialect.BRITISH if self._dialect == "british" else harper.Dialect.AMERICAN
+            dialect = (
+                harper.Dialect.BRITISH if self._dialect == "british" else harper.Dialect.AMERICAN
+            )
             self._linter = harper.Linter(dialect)
             config = self._linter.get_lint_config()
             config.update(HARPER_RULES_OFF)
@@ -169,7 +171,9 @@ class Proofreader:
         findings: list[Finding] = []
 
         lints = self.linter(vocabulary(facts)).lint(text, language="plaintext", regex_mask=_MASK)
-        unknown = {(lint.span.start, lint.span.end) for lint in lints if lint.lint_kind == "Spelling"}
+        unknown = {
+            (lint.span.start, lint.span.end) for lint in lints if lint.lint_kind == "Spelling"
+        }
         names = name_findings(text, facts, unknown)
         named = {(f.start, f.end) for f in names}
         for lint in lints:
@@ -342,8 +346,11 @@ def recipient_findings(
         return []  # a misspelling of the addressee's name, reported as such
     others = [p for p in people.values() if p.id != addressee.id]
     who = next(
-        (p.name for p in others if any(fold(w) in {fold(x) for x in WORD.findall(p.name)}
-                                       for w in words)),
+        (
+            p.name
+            for p in others
+            if any(fold(w) in {fold(x) for x in WORD.findall(p.name)} for w in words)
+        ),
         None,
     )
     target = addressee.salutation or addressee.name
@@ -404,9 +411,7 @@ def _fact_phrases(facts: Facts) -> list[str]:
     return [p for p in phrases if p]
 
 
-def placeholder_findings(
-    text: str, facts: Facts, addressee: Participant | None
-) -> list[Finding]:
+def placeholder_findings(text: str, facts: Facts, addressee: Participant | None) -> list[Finding]:
     """Template residue: [Company Name], {name}, <ROLE>, XXX, TODO, ___."""
     out = []
     for m in _PLACEHOLDERS.finditer(text):

@@ -1,0 +1,217 @@
+"""Use cases of writing: draft a follow-up, proofread a note, keep the final text, print a letter.
+
+They work on a scenario file's facts and on stored applications alike; the proofreader (Harper)
+is built once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from followup.core.errors import InvalidInputError, NotFoundError
+from followup.core.model import ActionKind, Facts, Method
+from followup.writing.compose import Draft, compose
+from followup.writing.proofread import Proofreader, Report
+
+if TYPE_CHECKING:
+    from followup.services.followup import Followup
+
+MAX_NOTE_BYTES = 100 * 1024
+_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+)
+
+
+@functools.cache
+def proofreader() -> Proofreader:
+    """The process's proofreader: Harper's dictionary is built once, on first use."""
+    return Proofreader()
+
+
+@dataclass(frozen=True)
+class Drafted:
+    draft: Draft
+    report: Report
+
+
+@dataclass(frozen=True)
+class Target:
+    """Who a note is for: the facts, the interview, the person, the kind of follow-up."""
+
+    facts: Facts
+    interview: str
+    contact: str
+    kind: ActionKind
+    method: Method | None = None
+    action_id: str | None = None
+    application_id: int | None = None
+    others: tuple[str, ...] = ()
+
+
+def scenario_target(
+    facts: Facts, interview: str, contact: str, kind: ActionKind, method: Method | None
+) -> Target:
+    """A note of a scenario file: the interview and person must be in it."""
+    found = facts.interview(interview)
+    if found is None:
+        known = ", ".join(i.id for i in facts.interviews) or "none"
+        raise InvalidInputError("--interview", f"no interview {interview!r} (known: {known})")
+    if kind == "thank_you" and all(p.id != contact for p in found.participants):
+        known = ", ".join(p.id for p in found.participants) or "nobody"
+        raise InvalidInputError("--to", f"nobody {contact!r} was met at {interview!r} ({known})")
+    if facts.person(contact) is None:
+        raise InvalidInputError("--to", f"no person {contact!r} in the scenario")
+    return Target(facts, interview, contact, kind, method)
+
+
+def stored_target(service: Followup, action_id: str, method: Method | None = None) -> Target:
+    """A note for a planned action of a stored application, with the notes already written to
+    the other people of the same interview (for the duplicate check)."""
+    from followup.services.followup import resolve_action
+
+    with service.store.transaction() as repo:
+        app_id, facts, action = resolve_action(repo, action_id, service.clock())
+        kept = repo.kept_notes(application_id=app_id)
+        sent = repo.history(application_id=app_id)["sent"]
+    interview = action.interview or facts.interviews[-1].id
+    others = [
+        text
+        for other_id, (_, text) in kept.items()
+        if other_id.startswith(f"thank_you:{interview}:") and other_id != action_id
+    ]
+    others += [
+        s["body"]
+        for s in sent
+        if s["body"]
+        and str(s["interview_id"]) == interview
+        and str(s["person_id"]) != action.contact
+    ]
+    return Target(
+        facts=facts,
+        interview=interview,
+        contact=action.contact,
+        kind=action.kind,
+        method=method or (kept[action_id][0] if action_id in kept else action.method),  # type: ignore[arg-type]
+        action_id=action_id,
+        application_id=app_id,
+        others=tuple(others) if action.kind == "thank_you" else (),
+    )
+
+
+def draft(target: Target) -> Drafted:
+    """The draft for the target, proofread."""
+    made = compose(
+        target.facts,
+        interview_id=target.interview,
+        contact_id=target.contact,
+        kind=target.kind,
+        method=target.method,
+    )
+    return Drafted(made, check(target, made.text))
+
+
+def check(target: Target, text: str) -> Report:
+    return proofreader().check(
+        text,
+        target.facts,
+        interview_id=target.interview,
+        contact_id=target.contact,
+        kind=target.kind,
+        others=target.others,
+    )
+
+
+def kept_text(service: Followup, target: Target) -> str | None:
+    """The text kept for the target's action, if any."""
+    if target.application_id is None or target.action_id is None:
+        return None
+    with service.store.transaction() as repo:
+        kept = repo.kept_notes(application_id=target.application_id).get(target.action_id)
+    return kept[1] if kept else None
+
+
+def keep(service: Followup, target: Target, text: str, method: Method) -> None:
+    """Keep the final text of a planned follow-up until it is sent."""
+    if target.application_id is None or target.action_id is None:
+        raise NotFoundError("action", "?", "only stored follow-ups can keep a text")
+    check_note_text(text, "the note")
+    with service.store.transaction() as repo:
+        repo.keep_note(
+            application_id=target.application_id,
+            action_id=target.action_id,
+            method=method,
+            text=text,
+            now=service.clock(),
+        )
+
+
+def read_note(path: str, stdin_text: str | None = None) -> str:
+    """A note from a file (or '-' for standard input): UTF-8 text of a sensible size."""
+    if path == "-":
+        data = (stdin_text or "").encode("utf-8")
+        name = "<stdin>"
+    else:
+        file = Path(path)
+        name = path
+        try:
+            size = file.stat().st_size
+        except FileNotFoundError:
+            raise InvalidInputError(name, "no such note file") from None
+        if file.is_dir():
+            raise InvalidInputError(name, "is a folder, not a note")
+        if size > MAX_NOTE_BYTES:
+            raise InvalidInputError(
+                name, f"too large ({size / 1048576:.1f} MB); a note is at most 100 KB"
+            )
+        data = file.read_bytes()
+    if len(data) > MAX_NOTE_BYTES:
+        raise InvalidInputError(name, "too large; a note is at most 100 KB")
+    if b"\x00" in data:
+        raise InvalidInputError(name, "is a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(name, f"is not UTF-8 text (byte {exc.start})") from None
+    return check_note_text(text, name)
+
+
+def check_note_text(text: str, name: str) -> str:
+    if not text.strip():
+        raise InvalidInputError(name, "is empty: there is no note to check")
+    return text
+
+
+def letter_pdf(text: str) -> bytes:
+    """A printable A4/Letter-friendly PDF of a letter's text."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(25, 25, 25)
+    pdf.set_auto_page_break(auto=True, margin=25)
+    pdf.add_page()
+    font = next((f for f in _FONTS if Path(f).is_file()), None)
+    if font:
+        pdf.add_font("Letter", "", font)
+        pdf.set_font("Letter", size=11)
+    else:
+        try:
+            text.encode("latin-1")
+        except UnicodeEncodeError:
+            raise InvalidInputError(
+                "--pdf",
+                "the letter has characters the built-in PDF font lacks; install the DejaVu "
+                "fonts (Debian: fonts-dejavu-core)",
+            ) from None
+        pdf.set_font("Helvetica", size=11)
+    for line in text.rstrip("\n").split("\n"):
+        if line.strip():
+            pdf.multi_cell(0, 5.5, line, align="L", new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(5.5)
+    return bytes(pdf.output())
