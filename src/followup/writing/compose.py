@@ -88,7 +88,8 @@ def thank_you_sentences(c: _Context) -> list[str]:
     sentences = [
         pick(
             [
-                f"Thank you for {c.meeting} on {c.when} to talk about the {role} role at {company}.",
+                f"Thank you for {c.meeting} on {c.when} to talk about the {role} role "
+                f"at {company}.",
                 f"I am grateful for the time you took on {c.when} to discuss the {role} position "
                 f"at {company}.",
                 f"Thank you for {c.meeting} on {c.when}; I appreciated learning more about the "

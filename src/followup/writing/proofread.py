@@ -61,7 +61,8 @@ _GREETING = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _PLACEHOLDERS = re.compile(
-    r"\[[^\]\n]{1,40}\]|\{[^}\n]{0,40}\}|<[A-Za-z][A-Za-z _-]{1,30}>|\b(?:XXX+|TODO|TBD|FIXME)\b|_{3,}"
+    r"\[[^\]\n]{1,40}\]|\{[^}\n]{0,40}\}|<[A-Za-z][A-Za-z _-]{1,30}>"
+    r"|\b(?:XXX+|TODO|TBD|FIXME)\b|_{3,}"
 )
 _PUSHY = re.compile(
     r"still (?:have ?n[o'’]t|not|haven[’']t) heard|ha(?:ve|s)(?: not|n[’']t) heard back|\bASAP\b"
