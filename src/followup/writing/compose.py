@@ -169,7 +169,7 @@ def thank_you_sentences(c: _Context) -> list[str]:
             pick(
                 [
                     "Could you let me know when I might expect to hear about next steps?",
-                    "When would be a good time to expect news about the next steps?",
+                    "When might I hear about the next steps?",
                     "May I ask when you expect to make a decision?",
                 ],
                 c.v(5),
@@ -345,6 +345,8 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
                     f"Introduce yourself: {cand.full_name}, about the {app.role} role.",
                     f"Say who you are: {cand.full_name}, interviewed for the {app.role} role.",
                     f"Open with your name, {cand.full_name}, and the {app.role} role.",
+                    f"Start with who you are: {cand.full_name}, candidate for {app.role}.",
+                    f"Give your name, {cand.full_name}, and recall the {app.role} interview.",
                 ],
                 c.v(0),
             ),
@@ -353,6 +355,8 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
                     f"Thank them for meeting on {c.when}.",
                     f"Tell them you are grateful for their time on {c.when}.",
                     f"Say how much you appreciated your conversation on {c.when}.",
+                    f"Thank them warmly for the time they gave you on {c.when}.",
+                    f"Open with thanks for the interview on {c.when}.",
                 ],
                 c.v(1),
             ),
@@ -364,6 +368,7 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
                         f"Mention what you talked about: {_topics(c.discussed)}.",
                         f"Bring up {_topics(c.discussed)} and what you took from it.",
                         f"Recall one idea from your talk about {_topics(c.discussed)}.",
+                        f"Say what stuck with you about {_topics(c.discussed)}.",
                     ],
                     c.v(2),
                 )
@@ -375,6 +380,8 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
                         f"Remind them why you fit: {c.liked[0]}.",
                         f"Point back to {c.liked[0]}, which they liked.",
                         f"Offer to say more about {c.liked[0]}.",
+                        f"Connect {c.liked[0]} to what the team needs next.",
+                        f"Mention {c.liked[0]} again: it impressed them.",
                     ],
                     c.v(3),
                 )
@@ -386,6 +393,7 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
                         f"Tie your experience to the {app.role} role in one sentence.",
                         "Connect your background to what the team needs.",
                         "Name one skill of yours this role calls for.",
+                        "Give one example of experience that fits the role.",
                     ],
                     c.v(3),
                 )
@@ -398,6 +406,8 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
                     "Say you are excited about the role.",
                     "Tell them you are enthusiastic about joining the team.",
                     f"Say you are eager to contribute to {app.company}.",
+                    "Let your enthusiasm for the work show.",
+                    f"Say you would be thrilled to join {app.company}.",
                 ],
                 c.v(4),
             )
@@ -416,6 +426,12 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
                 f"Good day {hello}, {cand.full_name} here with a quick thank-you for {c.when}. "
                 f"Talking about the {app.role} role made me eager to join {app.company}.{topic} "
                 f"Feel free to call me back at {reach}.",
+                f"Hello {hello}, {cand.full_name} calling. I wanted to say thank you for "
+                f"{c.meeting} on {c.when}; I am very excited about the {app.role} role.{topic} "
+                f"You can return my call at {reach}. Have a great day.",
+                f"Hello {hello}, this is {cand.full_name}, with thanks for {c.when}. Our talk "
+                f"about the {app.role} role left me keen to join {app.company}.{topic} "
+                f"I am at {reach} whenever suits you.",
             ],
             c.v(5),
         )

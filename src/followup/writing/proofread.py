@@ -52,6 +52,8 @@ HARPER_RULES_OFF: dict[str, bool | None] = {
     "OrthographicConsistency": False,
     # "there is news on the timeline": 'news' is uncountable, Harper counts it as plural
     "ThereIsAgreement": False,
+    # "from day one" is not the journaling app Day One
+    "DayOneNames": False,
 }
 # Emails, web addresses and phone numbers are not prose.
 _MASK = r"[\w.+-]+@[\w-]+(\.[\w-]+)+|https?://\S+|\+?\d[\d ().-]{6,}\d"
@@ -171,7 +173,9 @@ class Proofreader:
         folded = fold(text)
         findings: list[Finding] = []
 
-        lints = self.linter(vocabulary(facts)).lint(text, language="plaintext", regex_mask=_MASK)
+        lints = self.linter(vocabulary(facts)).lint(
+            text, language="plaintext", regex_mask=mask(facts)
+        )
         unknown = {
             (lint.span.start, lint.span.end) for lint in lints if lint.lint_kind == "Spelling"
         }
@@ -257,6 +261,25 @@ def vocabulary(facts: Facts) -> frozenset[str]:
     return frozenset(words)
 
 
+def _rust_escape(text: str) -> str:
+    return "".join("\\" + c if c in "\\.^$|?*+()[]{}" else c for c in text)
+
+
+def mask(facts: Facts) -> str:
+    """What Harper must not read as prose: emails, links, phone numbers, and the postal
+    addresses the facts hold ("Apt 3B" is not three bytes)."""
+    addresses = [facts.candidate.address or ""]
+    addresses += [p.address or "" for p in known_people(facts).values()]
+    parts = {
+        part.strip()
+        for a in addresses
+        for line in a.splitlines()
+        for part in line.split(",")
+        if len(part.strip()) > 2
+    }
+    return "|".join([_MASK, *(_rust_escape(p) for p in sorted(parts, key=len, reverse=True))])
+
+
 def name_table(facts: Facts) -> list[_Name]:
     """The names a note may contain: people met, the company, the candidate."""
     import jellyfish
@@ -287,8 +310,16 @@ def _close(word_folded: str, sound: str, name: _Name) -> bool:
 
 
 def _sentence_start(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a sentence; "Ms." and the "A." of "Jordan A." don't end
+    one."""
     before = text[:at].rstrip(" \t\"'“(")
-    return not before or before[-1] in ".!?\n:"
+    if not before:
+        return True
+    if before[-1] == ".":
+        last = before.rsplit(None, 1)[-1]
+        if last in TITLES or (len(last) == 2 and last[0].isupper()):
+            return False
+    return before[-1] in ".!?\n:"
 
 
 def name_findings(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime
@@ -87,7 +88,7 @@ def mentions(text_folded: str, phrase: str) -> bool:
     if not words:
         return False
     found = sum(1 for w in words if (w[:5] if len(w) > 5 else w) in text_folded)
-    return found >= max(1, round(len(words) * 0.6))
+    return found >= max(1, math.ceil(len(words) * 0.6))
 
 
 def first_name(person: Participant) -> str:

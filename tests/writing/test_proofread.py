@@ -1,0 +1,108 @@
+"""The proofreader against a corpus of real-looking notes: clean ones stay clean, every seeded
+mistake is caught with the right kind and suggestion (tests/writing/corpus.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from followup.scenario import load_scenario
+from followup.services.writing import proofreader
+from followup.writing.proofread import Report
+
+HERE = Path(__file__).parent
+CORPUS = yaml.safe_load((HERE / "corpus.yaml").read_text(encoding="utf-8"))
+FACTS, _ = load_scenario(HERE / "globex.json")
+FILLER_SENTENCE = "The office tour and the coffee chat after the panel were a pleasant surprise. "
+
+
+def check(note: str, to: str, kind: str = "thank_you") -> Report:
+    return proofreader().check(note, FACTS, interview_id="panel", contact_id=to, kind=kind)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS["clean"]))
+def test_clean_notes_get_no_error_and_no_missing_element(name: str) -> None:
+    case = CORPUS["clean"][name]
+    report = check(case["note"], case["to"], case.get("kind", "thank_you"))
+    problems = [f for f in report.findings if f.severity == "error" or f.kind == "missing"]
+    assert problems == []
+
+
+def seeded(case: dict[str, Any]) -> str:
+    base = CORPUS["clean"][case["base"]]["note"]
+    assert case["from"] in base, case
+    replacement = case["to"]
+    if "filler" in case:
+        words = FILLER_SENTENCE.split()
+        text = " ".join(words[i % len(words)] for i in range(case["filler"]))
+        replacement = replacement.replace("FILLER", text)
+    note = base.replace(case["from"], replacement, 1)
+    for old, new in case.get("also", []):
+        assert old in note, old
+        note = note.replace(old, new, 1)
+    return note
+
+
+@pytest.mark.parametrize(
+    "case", CORPUS["seeded"], ids=[f"{c['base']}:{c['to'][:30]}" for c in CORPUS["seeded"]]
+)
+def test_seeded_mistakes_are_caught(case: dict[str, Any]) -> None:
+    base = CORPUS["clean"][case["base"]]
+    report = check(seeded(case), base["to"], base.get("kind", "thank_you"))
+    for want in case["expect"]:
+        matches = [
+            f
+            for f in report.findings
+            if f.kind == want["kind"]
+            and ("text" not in want or f.text == want["text"])
+            and ("suggestion" not in want or want["suggestion"] in f.suggestions)
+            and ("element" not in want or f.element == want["element"])
+        ]
+        assert matches, (want, [f.to_dict() for f in report.findings])
+        for f in matches:
+            assert f.severity == (
+                "error"
+                if f.kind in {"name", "recipient", "company", "placeholder", "spelling", "grammar"}
+                else "warning"
+            )
+
+
+def test_corpus_size() -> None:
+    assert len(CORPUS["clean"]) >= 10
+    assert len(CORPUS["seeded"]) >= 40
+
+
+def test_offsets_point_at_the_text() -> None:
+    note = seeded({"base": "kchen-1", "from": "Dear Ms. Chen", "to": "Dear Ms. Chan"})
+    [finding] = [f for f in check(note, "kchen").findings if f.kind == "name"]
+    assert note[finding.start : finding.end] == "Chan"
+
+
+def test_duplicate_of_a_note_to_someone_else_met() -> None:
+    note = CORPUS["clean"]["kchen-1"]["note"]
+    near_copy = note.replace("Dear Ms. Chen", "Dear Mr. Patel").replace("dbt", "Looker")
+    report = proofreader().check(
+        near_copy, FACTS, interview_id="panel", contact_id="rpatel", others=[note]
+    )
+    assert any(f.kind == "duplicate" and f.severity == "warning" for f in report.findings)
+    report = proofreader().check(
+        CORPUS["clean"]["rpatel-1"]["note"],
+        FACTS,
+        interview_id="panel",
+        contact_id="rpatel",
+        others=[note],
+    )
+    assert not any(f.kind == "duplicate" for f in report.findings)
+
+
+def test_known_names_and_terms_are_never_spelling_mistakes() -> None:
+    note = (
+        "Dear Ms. Chen, Raj Patel, María Gonzalez and Tomás Nguyen: thank you. Kubernetes, "
+        "Snowflake, dbt, CUPED, Airflow, Terraform, Looker and PostgreSQL at Globex Corporation. "
+        "Jordan A. Rivera"
+    )
+    spelled = [f for f in check(note, "kchen").findings if f.kind in ("spelling", "name")]
+    assert spelled == []
