@@ -180,7 +180,7 @@ class Proofreader:
             (lint.span.start, lint.span.end) for lint in lints if lint.lint_kind == "Spelling"
         }
         names = name_findings(text, facts, unknown)
-        named = {(f.start, f.end) for f in names}
+        named = {(f.start, f.end) for f in names if f.start is not None and f.end is not None}
         for lint in lints:
             span = (lint.span.start, lint.span.end)
             if lint.lint_kind == "Spelling":

@@ -1,0 +1,104 @@
+"""Writing: the proofreader beside Harper alone, drafting throughput, and a cold `check`.
+
+Goals: `check` of a 200-word note <= 1.5x Harper's own lint of it (warm process); >= 1,000
+drafts/s for a three-person panel; a cold `followup check --json` <= 1 s.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from followup.scenario import load_scenario
+from followup.writing.compose import compose
+from followup.writing.proofread import Proofreader, mask, vocabulary
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT.parent / "shared" / "examples" / "panel-traditional.json"
+BIN = Path(sys.executable).parent
+
+
+def note_of_200_words(facts):  # type: ignore[no-untyped-def]
+    body = compose(facts, interview_id="onsite", contact_id="aisha").text
+    extra = (
+        " The portfolio review was a highlight, and I enjoyed hearing how the team plans "
+        "its roadmap each quarter."
+    )
+    while len(body.split()) < 200:
+        body = body.replace("\n\nSincerely", extra + "\n\nSincerely", 1).replace(
+            "All the best,", extra + "\n\nAll the best,", 1
+        )
+        if len(body.split()) < 200 and extra not in body:
+            body += extra
+    return body
+
+
+def per_call(fn, runs: int = 200) -> float:  # type: ignore[no-untyped-def]
+    fn()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    facts, _ = load_scenario(EXAMPLE)
+    note = note_of_200_words(facts)
+    checker = Proofreader()
+    checker.check(note, facts, interview_id="onsite", contact_id="aisha")
+    harper = checker.linter(vocabulary(facts))
+    regex = mask(facts)
+    ours = per_call(lambda: checker.check(note, facts, interview_id="onsite", contact_id="aisha"))
+    theirs = per_call(lambda: harper.lint(note, language="plaintext", regex_mask=regex))
+    print(
+        f"check of a {len(note.split())}-word note, warm, median of 200: followup "
+        f"{ours:.2f} ms, Harper alone {theirs:.2f} ms = {ours / theirs:.2f}x (goal <= 1.5x)"
+    )
+
+    people = [p.id for p in facts.interviews[0].participants]
+    rounds = 2000
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for person in people:
+            compose(facts, interview_id="onsite", contact_id=person)
+    drafts = rounds * len(people)
+    rate = drafts / (time.perf_counter() - started)
+    print(
+        f"drafting: {drafts:,} drafts for a {len(people)}-person panel = {rate:,.0f} drafts/s "
+        "(goal >= 1,000/s)"
+    )
+
+    note_file = ROOT / "test-artifacts" / "bench-note.txt"
+    note_file.parent.mkdir(exist_ok=True)
+    note_file.write_text(note, encoding="utf-8")
+    cmd = [
+        str(BIN / "followup"),
+        "check",
+        "--json",
+        "--scenario",
+        str(EXAMPLE),
+        "--interview",
+        "onsite",
+        "--to",
+        "aisha",
+        str(note_file),
+    ]
+    times = []
+    for _ in range(6):
+        started = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    cold = statistics.median(times[1:]) * 1000
+    print(
+        f"cold `followup check --json` on an example note: median {cold:.0f} ms of 5 runs "
+        "(goal <= 1,000 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
