@@ -358,6 +358,44 @@ def name_findings(
                 suggestions=(match.text,),
             )
         )
+    return out + _split_name_findings(text, names, exact, {(f.start, f.end) for f in out})
+
+
+def _split_name_findings(
+    text: str,
+    names: list[_Name],
+    exact: set[str],
+    taken: set[tuple[int | None, int | None]],
+) -> list[Finding]:
+    """A name broken in two: "North Wind" for "Northwind", "Mc Donald" for "McDonald"."""
+    import jellyfish
+
+    words = list(WORD.finditer(text))
+    out = []
+    for left, right in zip(words, words[1:], strict=False):
+        if text[left.end() : right.start()] != " " or not left.group()[0].isupper():
+            continue
+        if left.group() in exact or right.group() in exact:
+            continue  # "Jordan A." is a name and an initial, not "Jordana"
+        joined = fold(left.group() + right.group())
+        for name in names:
+            if len(name.folded) < 6 or " " in name.text:
+                continue
+            if jellyfish.damerau_levenshtein_distance(joined, name.folded) <= 1:
+                span = (left.start(), right.end())
+                if span not in taken and (left.start(), left.end()) not in taken:
+                    out.append(
+                        Finding(
+                            kind="name",
+                            message=f"{text[span[0] : span[1]]!r} looks like a misspelling of "
+                            f"{name.text!r}",
+                            start=span[0],
+                            end=span[1],
+                            text=text[span[0] : span[1]],
+                            suggestions=(name.text,),
+                        )
+                    )
+                break
     return out
 
 
