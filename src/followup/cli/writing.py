@@ -197,6 +197,7 @@ def _print_report(report: "Report", text: str, *, err: bool = False) -> None:
     from followup.writing.proofread import line_col
 
     out = sys.stderr if err else sys.stdout
+    sys.stdout.flush()  # the draft first, then what the proofreader says about it
     if not report.findings:
         out.write(f"{report.words} words, no problems found.\n")
         return
