@@ -603,6 +603,24 @@ def migrate() -> None:
 
 
 @app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(envvar="FOLLOWUP_HOST", help="Address to listen on (loopback only by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(envvar="FOLLOWUP_PORT", help="Port to listen on.")] = 8765,
+) -> None:
+    """Run the web app. Example: followup serve --port 8765, then open http://127.0.0.1:8765"""
+    import uvicorn
+
+    from followup.settings import Settings
+    from followup.web.app import create_app
+
+    web = create_app(Settings.from_env())
+    typer.echo(f"followup is running at http://{host}:{port}/  (Ctrl+C to stop)")
+    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+
+
+@app.command()
 def where() -> None:
     """Where followup keeps your data."""
     from followup.settings import Settings

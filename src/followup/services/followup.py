@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,22 @@ class ApplicationView:
     facts: Facts
     plan: Plan
     history: dict[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    days: int
+    on_time: int
+    late: int
+    missed: int
+
+    @property
+    def total(self) -> int:
+        return self.on_time + self.late + self.missed
+
+    @property
+    def share(self) -> float | None:
+        return self.on_time / self.total if self.total else None
 
 
 @dataclass(frozen=True)
@@ -247,6 +263,11 @@ class Followup:
             refresh_plan(repo, app_id)
             return app_id
 
+    def interview_application(self, interview_ref: str | int) -> int:
+        """The application an interview belongs to."""
+        with self.store.transaction() as repo:
+            return repo.interview(interview_id=as_id(interview_ref, "interview"))[0]
+
     def edit_person(self, person_ref: str | int, changes: dict[str, Any]) -> Participant:
         with self.store.transaction() as repo:
             person_id = as_id(person_ref, "person")
@@ -325,6 +346,25 @@ class Followup:
         if at.timestamp() > now.timestamp() + 60:
             raise InvalidInputError(where, "is in the future; record what happened once it has")
         return at
+
+    def timeliness(self, days: int = 90) -> Timeliness:
+        """How many thank-yous went out within 24 hours, over the last `days` days."""
+        now = self.clock()
+        since = now - timedelta(days=days)
+        with self.store.transaction() as repo:
+            pid = repo.profile_id()
+            rows = [] if pid is None else repo.thank_you_outcomes(profile_id=pid, since=since)
+        on_time = late = missed = 0
+        for end, sent in rows:
+            deadline = end + timedelta(hours=24)
+            if sent is not None:
+                if sent <= deadline:
+                    on_time += 1
+                else:
+                    late += 1
+            elif deadline < now:
+                missed += 1
+        return Timeliness(days=days, on_time=on_time, late=late, missed=missed)
 
     # -- the agenda ----------------------------------------------------------------------
     def agenda(self) -> Agenda:

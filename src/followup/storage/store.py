@@ -398,6 +398,25 @@ class Repo:
             "replies": [dict(r._mapping) for r in got],
         }
 
+    def thank_you_outcomes(
+        self, *, profile_id: int, since: datetime
+    ) -> list[tuple[datetime, datetime | None]]:
+        """(interview end, thank-you sent at or None) per person met since `since`."""
+        rows = self.conn.execute(
+            select(interviews.c.end_at, follow_ups.c.sent_at)
+            .select_from(participants)
+            .join(interviews, interviews.c.id == participants.c.interview_id)
+            .join(applications, applications.c.id == interviews.c.application_id)
+            .outerjoin(
+                follow_ups,
+                (follow_ups.c.interview_id == participants.c.interview_id)
+                & (follow_ups.c.person_id == participants.c.person_id)
+                & (follow_ups.c.kind == "thank_you"),
+            )
+            .where(applications.c.profile_id == profile_id, interviews.c.end_at >= since)
+        ).all()
+        return [(r.end_at, r.sent_at) for r in rows]
+
     # -- the derived plan cache ----------------------------------------------------------
     def set_plan_caches(self, *, caches: Sequence[tuple[int, int, str, datetime | None]]) -> None:
         """Store derived plans: (application id, planner version, cache, next due) each."""

@@ -1,0 +1,178 @@
+"""The JSON API under /api, on the same services as the CLI and the pages.
+
+Writes need the CSRF token of the `followup_csrf` cookie in an `X-CSRF-Token` header. Errors are
+`{"error": "..."}` with a 4xx status.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from followup.core.jsonable import action_to_dict, facts_to_scenario, plan_to_dict
+from followup.scenario import AwareTime, Text
+from followup.services import Followup, writing
+from followup.services.inputs import ApplicationIn, InterviewEditIn, InterviewIn, PersonIn
+from followup.web.security import verify_csrf
+
+router = APIRouter(prefix="/api", dependencies=[Depends(verify_csrf)], tags=["followup"])
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Bad input", "content": {"application/json": {"example": {"error": "..."}}}},
+    403: {"description": "Missing or stale CSRF token"},
+    404: {"description": "Unknown id"},
+    409: {"description": "Conflicts with what is stored"},
+    422: {"description": "Malformed request"},
+}
+ActionId = Annotated[str, Field(pattern=r"^(thank_you|check_in):\d{1,9}:\d{1,9}$")]
+
+
+def svc(request: Request) -> Followup:
+    return request.app.state.service  # type: ignore[no-any-return]
+
+
+class Created(BaseModel):
+    id: int
+
+
+class CheckIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: Annotated[str, Field(min_length=1, max_length=100_000)]
+
+
+class SentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    at: AwareTime | None = None
+    method: Literal["email", "phone", "letter"] | None = None
+
+
+class ReplyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    at: AwareTime | None = None
+    from_: Annotated[int | None, Field(alias="from", ge=1, le=2**31 - 1)] = None
+    note: Annotated[Text | None, Field(max_length=2000)] = None
+
+
+class PersonEditIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Text | None = None
+    title: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    salutation: str | None = None
+
+
+AppId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+@router.get("/agenda", responses=ERRORS)
+def agenda(request: Request) -> dict[str, Any]:
+    """Every open follow-up: overdue, then due, then planned; and the to-dos."""
+    result = svc(request).agenda()
+    return {"now": result.now.isoformat(), "actions": result.items, "todos": result.todos}
+
+
+@router.get("/applications", responses=ERRORS)
+def applications(request: Request) -> list[dict[str, Any]]:
+    return [
+        {"id": int(a.id or 0), "company": a.company, "role": a.role, "status": a.status,
+         "next_due": due.isoformat() if due else None}
+        for a, due in svc(request).applications()
+    ]
+
+
+@router.post("/applications", status_code=201, responses=ERRORS)
+def application_add(request: Request, body: Annotated[ApplicationIn, Body()]) -> Created:
+    return Created(id=svc(request).add_application(body))
+
+
+@router.get("/applications/{app_id}", responses=ERRORS)
+def application(request: Request, app_id: AppId) -> dict[str, Any]:
+    """The application's facts, as a scenario document, and its plan."""
+    service = svc(request)
+    view = service.application(app_id)
+    return {
+        "id": app_id,
+        "scenario": facts_to_scenario(view.facts, service.clock()),
+        "plan": plan_to_dict(view.plan),
+    }
+
+
+@router.get("/applications/{app_id}/plan", responses=ERRORS)
+def plan(request: Request, app_id: AppId) -> dict[str, Any]:
+    return plan_to_dict(svc(request).application(app_id).plan)
+
+
+@router.post("/applications/{app_id}/interviews", status_code=201, responses=ERRORS)
+def interview_add(request: Request, app_id: AppId, body: Annotated[InterviewIn, Body()]) -> Created:
+    return Created(id=svc(request).add_interview(app_id, body))
+
+
+@router.patch("/interviews/{interview_id}", responses=ERRORS)
+def interview_edit(
+    request: Request, interview_id: AppId, body: Annotated[InterviewEditIn, Body()]
+) -> dict[str, Any]:
+    app_id = svc(request).edit_interview(interview_id, body)
+    return plan_to_dict(svc(request).application(app_id).plan)
+
+
+@router.get("/applications/{app_id}/people", responses=ERRORS)
+def people(request: Request, app_id: AppId) -> list[dict[str, Any]]:
+    view = svc(request).application(app_id)
+    found: dict[str, Any] = {}
+    for interview in view.facts.interviews:
+        for p in interview.participants:
+            found[p.id] = {"id": int(p.id), "name": p.name, "title": p.title, "email": p.email,
+                           "phone": p.phone, "address": p.address, "salutation": p.salutation}
+    return list(found.values())
+
+
+@router.patch("/people/{person_id}", responses=ERRORS)
+def person_edit(
+    request: Request, person_id: AppId, body: Annotated[PersonEditIn, Body()]
+) -> dict[str, Any]:
+    changes = body.model_dump(exclude_none=True)
+    saved = svc(request).edit_person(person_id, changes)
+    return {"id": person_id, "name": saved.name, "email": saved.email, "phone": saved.phone}
+
+
+@router.get("/actions/{action_id}/draft", responses=ERRORS)
+def draft(
+    request: Request,
+    action_id: ActionId,
+    method: Annotated[Literal["email", "phone", "letter"] | None, Query()] = None,
+) -> dict[str, Any]:
+    made = writing.draft(writing.stored_target(svc(request), action_id, method))
+    d = made.draft
+    return {
+        "kind": d.kind, "method": d.method,
+        "to": {"id": d.to.id, "name": d.to.name, "email": d.to.email},
+        "subject": d.subject, "body": d.body, "key_points": list(d.key_points),
+        "voicemail": d.voicemail, "findings": [f.to_dict() for f in made.report.findings],
+    }  # fmt: skip
+
+
+@router.post("/actions/{action_id}/check", responses=ERRORS)
+def check(request: Request, action_id: ActionId, body: Annotated[CheckIn, Body()]) -> dict[str, Any]:
+    target = writing.stored_target(svc(request), action_id)
+    return writing.check(target, writing.check_note_text(body.text, "text")).to_dict()
+
+
+@router.post("/actions/{action_id}/sent", responses=ERRORS)
+def sent(request: Request, action_id: ActionId, body: Annotated[SentIn, Body()]) -> dict[str, Any]:
+    result = svc(request).record_sent(action_id, at=body.at, method=body.method)
+    return {"action": action_id, "warning": result.warning}
+
+
+@router.post("/applications/{app_id}/replies", status_code=201, responses=ERRORS)
+def reply(request: Request, app_id: AppId, body: Annotated[ReplyIn, Body()]) -> dict[str, Any]:
+    svc(request).record_reply(
+        app_id, person=str(body.from_) if body.from_ else None, at=body.at, note=body.note
+    )
+    return {"application": app_id, "check_ins": "stopped"}
+
+
+__all__ = ["router", "PersonIn", "datetime"]

@@ -1,0 +1,127 @@
+"""The web app factory: `create_app(settings)` builds everything; nothing happens at import."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from followup.core.errors import ConflictError, FollowupError, NotFoundError
+from followup.services import Followup, open_service
+from followup.services.followup import Clock, system_clock
+from followup.settings import Settings
+from followup.web.security import CsrfRefusedError, SecurityMiddleware
+
+HERE = Path(__file__).parent
+HTMX = "htmx-2.0.11.min.js"  # vendored from the npm package htmx.org 2.0.11
+
+
+def status_of(error: FollowupError) -> int:
+    if isinstance(error, CsrfRefusedError):
+        return 403
+    if isinstance(error, NotFoundError):
+        return 404
+    if isinstance(error, ConflictError):
+        return 409
+    return 400
+
+
+def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
+    """The followup web app over the database the settings name."""
+    from followup.web import api, pages
+
+    service: Followup = open_service(settings, clock=clock)
+    service.store  # open (and on SQLite migrate) now, not on the first request  # noqa: B018
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["htmx"] = HTMX
+    templates.env.filters.update(local=filter_local, ago=filter_ago, ahead=filter_ahead, day=filter_day)
+    app = FastAPI(
+        title="followup",
+        version="0.1.0",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.service = service
+    app.state.templates = templates
+    app.add_middleware(SecurityMiddleware)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(FollowupError)
+    async def followup_error(request: Request, exc: FollowupError) -> Response:
+        status = status_of(exc)
+        if request.url.path.startswith("/api") or "hx-request" in request.headers:
+            return JSONResponse({"error": exc.message}, status_code=status)
+        return templates.TemplateResponse(
+            request, "error.html", {"message": exc.message, "status": status}, status_code=status
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        return JSONResponse({"error": describe(exc.errors())}, status_code=422)
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, exc: Any) -> Response:
+        message = "no such page"
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"error": message}, status_code=404)
+        return HTMLResponse(
+            templates.get_template("error.html").render(
+                request=request, message=message, status=404
+            ),
+            status_code=404,
+        )
+
+    return app
+
+
+def _moment(value: Any) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[no-any-return]
+
+
+def filter_local(value: Any, tz: ZoneInfo) -> str:
+    """'Wed 25 Nov 16:00' in the candidate's timezone."""
+    if value is None:
+        return ""
+    here = _moment(value).astimezone(tz)
+    return f"{here:%a} {here.day} {here:%b %H:%M}"
+
+
+def filter_day(value: Any) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}" if value else ""
+
+
+def _span(seconds: float) -> str:
+    minutes = int(abs(seconds) // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {mins} min" if mins and hours < 3 else f"{hours} h"
+    return f"{mins} min"
+
+
+def filter_ago(value: Any, now: datetime) -> str:
+    return _span((now - _moment(value)).total_seconds()) if value else ""
+
+
+def filter_ahead(value: Any, now: datetime) -> str:
+    return _span((_moment(value) - now).total_seconds()) if value else ""
+
+
+def describe(errors: Any) -> str:
+    """FastAPI's validation errors as one line: 'body.start: not an ISO 8601 time'."""
+    first = list(errors)[0] if errors else {}
+    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+    message = str(first.get("ctx", {}).get("error", first.get("msg", "invalid request")))
+    return f"{where}: {message}" if where else message
