@@ -102,6 +102,9 @@ async def settings_save(request: Request) -> Response:
     first = service.profile() is None
     data = {k: (form.get(k) or "").strip() or None for k in ProfileIn.model_fields}
     data = {k: v for k, v in data.items() if v is not None}
+    for number in ("checkins_per_week", "default_wait_days"):
+        if str(data.get(number, "")).isdigit():
+            data[number] = int(data[number])
     try:
         service.setup(validate(ProfileIn, data, "settings"))
     except InvalidInputError as exc:
