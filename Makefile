@@ -15,10 +15,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	@$(BIN)/followup where | sed 's/^/Database: /'
 	@$(BIN)/followup demo --if-empty
-	@$(BIN)/followup agenda
+	@$(BIN)/followup serve
 
 test: $(STAMP)
 	bash scripts/ensure-postgres
+	bash scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -31,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_agenda.py
 	$(BIN)/python benchmarks/bench_writing.py
+	$(BIN)/python benchmarks/bench_web.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

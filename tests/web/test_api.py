@@ -14,17 +14,35 @@ def write(client: TestClient, method: str, url: str, body: object) -> object:
 
 
 def test_an_interview_to_a_reply_through_the_api(client: TestClient) -> None:
-    created = write(client, "POST", "/api/applications",
-                    {"company": "Hooli", "role": "Product Manager", "decision_speed": "quick"})
+    created = write(
+        client,
+        "POST",
+        "/api/applications",
+        {"company": "Hooli", "role": "Product Manager", "decision_speed": "quick"},
+    )
     assert created.status_code == 201
     app_id = created.json()["id"]
-    interview = write(client, "POST", f"/api/applications/{app_id}/interviews", {
-        "kind": "video", "start": "2026-11-25T09:00:00-05:00", "end": "2026-11-25T10:00:00-05:00",
-        "expected_response_by": "2026-12-02",
-        "people": [{"name": "Gavin Belson", "email": "gavin@hooli.example", "primary": True,
-                    "discussed": ["the Nucleus launch"], "liked": ["my launch checklists"]},
-                   {"name": "Denpok", "email": "denpok@hooli.example"}],
-    })
+    interview = write(
+        client,
+        "POST",
+        f"/api/applications/{app_id}/interviews",
+        {
+            "kind": "video",
+            "start": "2026-11-25T09:00:00-05:00",
+            "end": "2026-11-25T10:00:00-05:00",
+            "expected_response_by": "2026-12-02",
+            "people": [
+                {
+                    "name": "Gavin Belson",
+                    "email": "gavin@hooli.example",
+                    "primary": True,
+                    "discussed": ["the Nucleus launch"],
+                    "liked": ["my launch checklists"],
+                },
+                {"name": "Denpok", "email": "denpok@hooli.example"},
+            ],
+        },
+    )
     assert interview.status_code == 201
     plan = client.get(f"/api/applications/{app_id}/plan").json()
     thanks = [a for a in plan["actions"] if a["kind"] == "thank_you"]
@@ -33,14 +51,26 @@ def test_an_interview_to_a_reply_through_the_api(client: TestClient) -> None:
     assert [p["name"] for p in people] == ["Gavin Belson", "Denpok"]
     draft = client.get(f"/api/actions/{thanks[0]['id']}/draft").json()
     assert draft["findings"] == [] and "the Nucleus launch" in draft["body"]
-    checked = write(client, "POST", f"/api/actions/{thanks[0]['id']}/check",
-                    {"text": draft["body"].replace("Gavin Belson", "Gavin Belsen")})
-    assert any(f["kind"] == "name" and f["suggestions"] == ["Belson"]
-               for f in checked.json()["findings"])
+    checked = write(
+        client,
+        "POST",
+        f"/api/actions/{thanks[0]['id']}/check",
+        {"text": draft["body"].replace("Gavin Belson", "Gavin Belsen")},
+    )
+    assert any(
+        f["kind"] == "name" and f["suggestions"] == ["Belson"] for f in checked.json()["findings"]
+    )
     for a in thanks:
         assert write(client, "POST", f"/api/actions/{a['id']}/sent", {}).status_code == 200
-    assert write(client, "POST", f"/api/applications/{app_id}/replies",
-                 {"from": people[0]["id"], "note": "Offer"}).status_code == 201
+    assert (
+        write(
+            client,
+            "POST",
+            f"/api/applications/{app_id}/replies",
+            {"from": people[0]["id"], "note": "Offer"},
+        ).status_code
+        == 201
+    )
     agenda = client.get("/api/agenda").json()
     assert all(a["application"] != app_id for a in agenda["actions"])
 
@@ -48,24 +78,60 @@ def test_an_interview_to_a_reply_through_the_api(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("method", "url", "body", "status", "error"),
     [
-        ("GET", "/api/applications/999", None, 404, "no application with id '999'; see `followup app list`"),
-        ("POST", "/api/applications", {"company": "", "role": "PM"}, 422,
-         "company: String should have at least 1 character"),
-        ("POST", "/api/applications/1/interviews",
-         {"start": "2026-11-25T09:00:00", "end": "2026-11-25T10:00:00-05:00"}, 422,
-         "start: not an ISO 8601 time with offset (add one, e.g. +00:00 or -05:00)"),
-        ("POST", "/api/applications/1/interviews",
-         {"start": "2026-11-25T11:00:00-05:00", "end": "2026-11-25T10:00:00-05:00"}, 400,
-         "end: the interview ends before it starts"),
-        ("POST", "/api/actions/thank_you:1:1/sent", {}, 409, "thank_you:1:1 is already recorded as sent"),
-        ("POST", "/api/actions/thank_you:1:99/sent", {}, 404,
-         "no action with id 'thank_you:1:99'; person 99 was not met at that interview"),
-        ("POST", "/api/actions/thank_you:1:2/check", {"text": "   "}, 400,
-         "text: is empty: there is no note to check"),
+        (
+            "GET",
+            "/api/applications/999",
+            None,
+            404,
+            "no application with id '999'; see `followup app list`",
+        ),
+        (
+            "POST",
+            "/api/applications",
+            {"company": "", "role": "PM"},
+            422,
+            "company: String should have at least 1 character",
+        ),
+        (
+            "POST",
+            "/api/applications/1/interviews",
+            {"start": "2026-11-25T09:00:00", "end": "2026-11-25T10:00:00-05:00"},
+            422,
+            "start: not an ISO 8601 time with offset (add one, e.g. +00:00 or -05:00)",
+        ),
+        (
+            "POST",
+            "/api/applications/1/interviews",
+            {"start": "2026-11-25T11:00:00-05:00", "end": "2026-11-25T10:00:00-05:00"},
+            400,
+            "end: the interview ends before it starts",
+        ),
+        (
+            "POST",
+            "/api/actions/thank_you:1:1/sent",
+            {},
+            409,
+            "thank_you:1:1 is already recorded as sent",
+        ),
+        (
+            "POST",
+            "/api/actions/thank_you:1:99/sent",
+            {},
+            404,
+            "no action with id 'thank_you:1:99'; person 99 was not met at that interview",
+        ),
+        (
+            "POST",
+            "/api/actions/thank_you:1:2/check",
+            {"text": "   "},
+            400,
+            "text: is empty: there is no note to check",
+        ),
     ],
 )
-def test_errors_are_json_with_a_4xx(client: TestClient, method: str, url: str, body: object,
-                                     status: int, error: str) -> None:
+def test_errors_are_json_with_a_4xx(
+    client: TestClient, method: str, url: str, body: object, status: int, error: str
+) -> None:
     before = client.get("/backup/export.json").text
     response = write(client, method, url, body) if body is not None else client.get(url)
     assert response.status_code == status
@@ -76,9 +142,15 @@ def test_errors_are_json_with_a_4xx(client: TestClient, method: str, url: str, b
 def test_openapi_documents_the_api(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     paths = set(spec["paths"])
-    assert {"/api/agenda", "/api/applications", "/api/applications/{app_id}/plan",
-            "/api/actions/{action_id}/draft", "/api/actions/{action_id}/check",
-            "/api/actions/{action_id}/sent", "/api/applications/{app_id}/replies"} <= paths
+    assert {
+        "/api/agenda",
+        "/api/applications",
+        "/api/applications/{app_id}/plan",
+        "/api/actions/{action_id}/draft",
+        "/api/actions/{action_id}/check",
+        "/api/actions/{action_id}/sent",
+        "/api/applications/{app_id}/replies",
+    } <= paths
     assert not any(p.startswith("/actions") for p in paths)  # pages are not the API
 
 
@@ -92,13 +164,15 @@ def test_schemathesis_finds_no_server_error(client: TestClient) -> None:
     for result in schema.get_all_operations():
         operation = result.ok()
 
-        @settings(max_examples=25, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
         @given(case=operation.as_strategy())
         def run(case) -> None:  # type: ignore[no-untyped-def]
             calls.append(case.method)
-            response = case.call(headers={"X-CSRF-Token": token(client)},
-                                 cookies=dict(client.cookies))
+            response = case.call(
+                headers={"X-CSRF-Token": token(client)}, cookies=dict(client.cookies)
+            )
             if response.status_code >= 500:
                 failures.append(f"{case.method} {case.formatted_path}: {response.status_code}")
             if response.status_code >= 400:

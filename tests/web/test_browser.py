@@ -30,9 +30,15 @@ def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield b
         b.close()
@@ -53,7 +59,12 @@ def test_first_day_journey(browser: Browser, tmp_path: Path) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(f"{page.url}: {m.text} {m.location}") if m.type == "error" else None)
+        page.on(
+            "console",
+            lambda m: (
+                errors.append(f"{page.url}: {m.text} {m.location}") if m.type == "error" else None
+            ),
+        )
 
         page.goto(server.url)
         expect(page.get_by_role("heading", name="Welcome to followup")).to_be_visible()
@@ -115,11 +126,15 @@ def test_first_day_journey(browser: Browser, tmp_path: Path) -> None:
         expect(page.locator("li.action.due")).to_have_count(1)
         expect(page.get_by_text("Check-in to Katherine Chen")).to_be_visible()
         page.locator("li.action", has_text="Katherine Chen").first.get_by_role(
-            "button", name="They replied").click()
+            "button", name="They replied"
+        ).click()
         expect(page.get_by_text("Check-in to")).to_have_count(0)
 
-        for path, name in (("/settings", "settings"), ("/backup", "backup"),
-                           ("/applications", "applications")):
+        for path, name in (
+            ("/settings", "settings"),
+            ("/backup", "backup"),
+            ("/applications", "applications"),
+        ):
             page.goto(server.url + path)
             shoot(page, name)
         page.goto(server.url + "/actions/thank_you:1:1?method=phone")

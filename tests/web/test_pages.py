@@ -21,7 +21,9 @@ def export(client: TestClient) -> str:
     return client.get("/backup/export.json").text
 
 
-def test_every_page_renders_with_security_headers_and_gets_change_nothing(client: TestClient) -> None:
+def test_every_page_renders_with_security_headers_and_gets_change_nothing(
+    client: TestClient,
+) -> None:
     before = export(client)
     for path in PAGES:
         response = client.get(path)
@@ -40,15 +42,29 @@ def test_first_visit_leads_through_setup(empty_client: TestClient) -> None:
     assert (response.status_code, response.headers["location"]) == (303, "/setup")
     page = empty_client.get("/setup").text
     assert "Welcome to followup" in page
-    response = empty_client.post("/setup", data={
-        "csrf_token": token(empty_client), "full_name": "Jordan A. Rivera",
-        "email": "jordan@example.org", "timezone": "Mars/Olympus", "checkins_per_week": "1"})
+    response = empty_client.post(
+        "/setup",
+        data={
+            "csrf_token": token(empty_client),
+            "full_name": "Jordan A. Rivera",
+            "email": "jordan@example.org",
+            "timezone": "Mars/Olympus",
+            "checkins_per_week": "1",
+        },
+    )
     assert response.status_code == 400
     assert re.search(r'id="e-timezone"[^>]*>unknown timezone &#39;Mars/Olympus&#39;', response.text)
     assert 'value="Jordan A. Rivera"' in response.text  # what was typed is kept
-    response = empty_client.post("/setup", data={
-        "csrf_token": token(empty_client), "full_name": "Jordan A. Rivera",
-        "timezone": "America/New_York", "checkins_per_week": "2"}, follow_redirects=False)
+    response = empty_client.post(
+        "/setup",
+        data={
+            "csrf_token": token(empty_client),
+            "full_name": "Jordan A. Rivera",
+            "timezone": "America/New_York",
+            "checkins_per_week": "2",
+        },
+        follow_redirects=False,
+    )
     assert (response.status_code, response.headers["location"]) == (303, "/")
     assert "Nobody is owed a message" in empty_client.get("/").text
 
@@ -58,29 +74,34 @@ def test_posts_without_the_csrf_token_are_refused(client: TestClient) -> None:
     response = client.post("/applications", data={"company": "Hooli", "role": "PM"})
     assert response.status_code == 403
     assert "security token" in response.text
-    response = client.post("/applications", data={"company": "Hooli", "role": "PM",
-                                                  "csrf_token": "x" * 43})
+    response = client.post(
+        "/applications", data={"company": "Hooli", "role": "PM", "csrf_token": "x" * 43}
+    )
     assert response.status_code == 403
     response = client.post("/api/applications", json={"company": "Hooli", "role": "PM"})
     assert response.status_code == 403
-    assert response.json() == {"error": "the form's security token is missing or stale; "
-                                        "reload the page and try again"}
+    assert response.json() == {
+        "error": "the form's security token is missing or stale; reload the page and try again"
+    }
     assert export(client) == before
 
 
 def test_bad_application_form_shows_the_message_beside_the_field(client: TestClient) -> None:
     before = export(client)
-    response = client.post("/applications", data={"csrf_token": token(client), "company": "",
-                                                  "role": "PM"})
+    response = client.post(
+        "/applications", data={"csrf_token": token(client), "company": "", "role": "PM"}
+    )
     assert response.status_code == 400
     assert re.search(r'id="e-company"[^>]*>String should have at least 1 character', response.text)
     assert export(client) == before
 
 
 def test_user_text_is_escaped(client: TestClient) -> None:
-    response = client.post("/applications", data={
-        "csrf_token": token(client), "company": "<script>alert(1)</script>", "role": "PM"},
-        follow_redirects=True)
+    response = client.post(
+        "/applications",
+        data={"csrf_token": token(client), "company": "<script>alert(1)</script>", "role": "PM"},
+        follow_redirects=True,
+    )
     assert response.status_code == 200
     page = client.get("/applications").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -88,13 +109,23 @@ def test_user_text_is_escaped(client: TestClient) -> None:
 
 
 def test_interview_form_with_people_and_no_answer_date(client: TestClient) -> None:
-    response = client.post("/applications/2/interviews", data={
-        "csrf_token": token(client), "kind": "video",
-        "start": "2026-11-25T09:00", "end": "2026-11-25T10:00",
-        "person-0-name": "Ann Lee", "person-0-email": "ann@initech.example",
-        "person-0-discussed": "renewals\nexpansion", "person-1-name": "Bo Kim",
-        "person-1-phone": "+1 555 0100", "primary": "1", "forgot": "I speak Spanish",
-    }, follow_redirects=False)
+    response = client.post(
+        "/applications/2/interviews",
+        data={
+            "csrf_token": token(client),
+            "kind": "video",
+            "start": "2026-11-25T09:00",
+            "end": "2026-11-25T10:00",
+            "person-0-name": "Ann Lee",
+            "person-0-email": "ann@initech.example",
+            "person-0-discussed": "renewals\nexpansion",
+            "person-1-name": "Bo Kim",
+            "person-1-phone": "+1 555 0100",
+            "primary": "1",
+            "forgot": "I speak Spanish",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     assert response.headers["location"] == "/applications/2?notice=ask"
     page = client.get(response.headers["location"]).text
@@ -104,18 +135,34 @@ def test_interview_form_with_people_and_no_answer_date(client: TestClient) -> No
 
 def test_interview_form_errors_keep_what_was_typed(client: TestClient) -> None:
     before = export(client)
-    response = client.post("/applications/2/interviews", data={
-        "csrf_token": token(client), "kind": "video",
-        "start": "2026-11-25T09:00", "end": "2026-11-25T08:00",
-        "person-0-name": "Ann Lee", "person-0-email": "not-an-email"})
+    response = client.post(
+        "/applications/2/interviews",
+        data={
+            "csrf_token": token(client),
+            "kind": "video",
+            "start": "2026-11-25T09:00",
+            "end": "2026-11-25T08:00",
+            "person-0-name": "Ann Lee",
+            "person-0-email": "not-an-email",
+        },
+    )
     assert response.status_code == 400
     assert "Nothing was saved" in response.text
     assert 'value="Ann Lee"' in response.text
-    response = client.post("/applications/2/interviews", data={
-        "csrf_token": token(client), "kind": "video",
-        "start": "2026-11-25T09:00", "end": "2026-11-25T10:00",
-        "person-0-name": "Ann Lee", "person-0-email": "not-an-email"})
-    assert re.search(r'id="e-person-0-email"[^>]*>&#39;not-an-email&#39; is not an email', response.text)
+    response = client.post(
+        "/applications/2/interviews",
+        data={
+            "csrf_token": token(client),
+            "kind": "video",
+            "start": "2026-11-25T09:00",
+            "end": "2026-11-25T10:00",
+            "person-0-name": "Ann Lee",
+            "person-0-email": "not-an-email",
+        },
+    )
+    assert re.search(
+        r'id="e-person-0-email"[^>]*>&#39;not-an-email&#39; is not an email', response.text
+    )
     assert export(client) == before
 
 
@@ -130,15 +177,21 @@ def test_live_check_and_applying_a_suggestion(client: TestClient) -> None:
     assert fragment.status_code == 200
     assert '<mark class="name"' in fragment.text and "Patil" in fragment.text
     start = text.index("Patil")
-    applied = client.post("/actions/thank_you:1:2/apply", headers=headers, data={
-        "text": text, "start": str(start), "end": str(start + 5), "replacement": "Patel"})
+    applied = client.post(
+        "/actions/thank_you:1:2/apply",
+        headers=headers,
+        data={"text": text, "start": str(start), "end": str(start + 5), "replacement": "Patel"},
+    )
     assert "Dear Raj Patel" in applied.text and "no problems found" in applied.text
 
 
 def test_mark_sent_keeps_the_final_text(client: TestClient) -> None:
     text = "Subject: Thanks\n\nDear Raj,\n\nThank you.\n\nJordan A. Rivera"
-    response = client.post("/actions/thank_you:1:2/sent", data={
-        "csrf_token": token(client), "text": text, "method": "email"}, follow_redirects=False)
+    response = client.post(
+        "/actions/thank_you:1:2/sent",
+        data={"csrf_token": token(client), "text": text, "method": "email"},
+        follow_redirects=False,
+    )
     assert (response.status_code, response.headers["location"]) == (303, "/?notice=sent")
     document = json.loads(export(client))
     assert any(f["body"] == text for f in document["tables"]["follow_ups"])
@@ -147,10 +200,14 @@ def test_mark_sent_keeps_the_final_text(client: TestClient) -> None:
 
 def test_downloads(client: TestClient) -> None:
     text = "Subject: Thanks\n\nDear Raj,\n\nThank you.\n\nJordan A. Rivera"
-    eml = client.post("/actions/thank_you:1:2/eml", data={"csrf_token": token(client), "text": text})
+    eml = client.post(
+        "/actions/thank_you:1:2/eml", data={"csrf_token": token(client), "text": text}
+    )
     assert eml.headers["content-type"].startswith("message/rfc822")
     assert b"Subject: Thanks" in eml.content and b"raj.patel@globex.example" in eml.content
-    pdf = client.post("/actions/thank_you:1:2/pdf", data={"csrf_token": token(client), "text": text})
+    pdf = client.post(
+        "/actions/thank_you:1:2/pdf", data={"csrf_token": token(client), "text": text}
+    )
     assert pdf.content.startswith(b"%PDF")
 
 

@@ -605,7 +605,10 @@ def migrate() -> None:
 @app.command()
 def serve(
     host: Annotated[
-        str, typer.Option(envvar="FOLLOWUP_HOST", help="Address to listen on (loopback only by default).")
+        str,
+        typer.Option(
+            envvar="FOLLOWUP_HOST", help="Address to listen on (loopback only by default)."
+        ),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(envvar="FOLLOWUP_PORT", help="Port to listen on.")] = 8765,
 ) -> None:

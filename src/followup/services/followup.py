@@ -353,17 +353,11 @@ class Followup:
         since = now - timedelta(days=days)
         with self.store.transaction() as repo:
             pid = repo.profile_id()
-            rows = [] if pid is None else repo.thank_you_outcomes(profile_id=pid, since=since)
-        on_time = late = missed = 0
-        for end, sent in rows:
-            deadline = end + timedelta(hours=24)
-            if sent is not None:
-                if sent <= deadline:
-                    on_time += 1
-                else:
-                    late += 1
-            elif deadline < now:
-                missed += 1
+            on_time, late, missed = (
+                (0, 0, 0)
+                if pid is None
+                else repo.thank_you_counts(profile_id=pid, since=since, now=now)
+            )
         return Timeliness(days=days, on_time=on_time, late=late, missed=missed)
 
     # -- the agenda ----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -398,12 +398,30 @@ class Repo:
             "replies": [dict(r._mapping) for r in got],
         }
 
-    def thank_you_outcomes(
-        self, *, profile_id: int, since: datetime
-    ) -> list[tuple[datetime, datetime | None]]:
-        """(interview end, thank-you sent at or None) per person met since `since`."""
-        rows = self.conn.execute(
-            select(interviews.c.end_at, follow_ups.c.sent_at)
+    def thank_you_counts(
+        self, *, profile_id: int, since: datetime, now: datetime
+    ) -> tuple[int, int, int]:
+        """(on time, late, never sent) thank-yous of interviews that ended since `since`,
+        counted by the database: one row back, however many interviews."""
+        late_by = (
+            (func.julianday(follow_ups.c.sent_at) - func.julianday(interviews.c.end_at)) > 1.0
+            if self.conn.dialect.name == "sqlite"
+            else follow_ups.c.sent_at > interviews.c.end_at + text("interval '24 hours'")
+        )
+        missed_by = (
+            func.julianday(now.astimezone(UTC).replace(tzinfo=None))
+            - func.julianday(interviews.c.end_at)
+            > 1.0
+            if self.conn.dialect.name == "sqlite"
+            else interviews.c.end_at + text("interval '24 hours'") < now
+        )
+        sent = follow_ups.c.sent_at.is_not(None)
+        row = self.conn.execute(
+            select(
+                func.count().filter(sent & ~late_by),
+                func.count().filter(sent & late_by),
+                func.count().filter(~sent & missed_by),
+            )
             .select_from(participants)
             .join(interviews, interviews.c.id == participants.c.interview_id)
             .join(applications, applications.c.id == interviews.c.application_id)
@@ -414,8 +432,8 @@ class Repo:
                 & (follow_ups.c.kind == "thank_you"),
             )
             .where(applications.c.profile_id == profile_id, interviews.c.end_at >= since)
-        ).all()
-        return [(r.end_at, r.sent_at) for r in rows]
+        ).one()
+        return int(row[0]), int(row[1]), int(row[2])
 
     # -- the derived plan cache ----------------------------------------------------------
     def set_plan_caches(self, *, caches: Sequence[tuple[int, int, str, datetime | None]]) -> None:

@@ -6,21 +6,23 @@ Writes need the CSRF token of the `followup_csrf` cookie in an `X-CSRF-Token` he
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from followup.core.jsonable import action_to_dict, facts_to_scenario, plan_to_dict
+from followup.core.jsonable import facts_to_scenario, plan_to_dict
 from followup.scenario import AwareTime, Text
 from followup.services import Followup, writing
-from followup.services.inputs import ApplicationIn, InterviewEditIn, InterviewIn, PersonIn
+from followup.services.inputs import ApplicationIn, InterviewEditIn, InterviewIn
 from followup.web.security import verify_csrf
 
 router = APIRouter(prefix="/api", dependencies=[Depends(verify_csrf)], tags=["followup"])
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "Bad input", "content": {"application/json": {"example": {"error": "..."}}}},
+    400: {
+        "description": "Bad input",
+        "content": {"application/json": {"example": {"error": "..."}}},
+    },
     403: {"description": "Missing or stale CSRF token"},
     404: {"description": "Unknown id"},
     409: {"description": "Conflicts with what is stored"},
@@ -78,8 +80,13 @@ def agenda(request: Request) -> dict[str, Any]:
 @router.get("/applications", responses=ERRORS)
 def applications(request: Request) -> list[dict[str, Any]]:
     return [
-        {"id": int(a.id or 0), "company": a.company, "role": a.role, "status": a.status,
-         "next_due": due.isoformat() if due else None}
+        {
+            "id": int(a.id or 0),
+            "company": a.company,
+            "role": a.role,
+            "status": a.status,
+            "next_due": due.isoformat() if due else None,
+        }
         for a, due in svc(request).applications()
     ]
 
@@ -125,8 +132,15 @@ def people(request: Request, app_id: AppId) -> list[dict[str, Any]]:
     found: dict[str, Any] = {}
     for interview in view.facts.interviews:
         for p in interview.participants:
-            found[p.id] = {"id": int(p.id), "name": p.name, "title": p.title, "email": p.email,
-                           "phone": p.phone, "address": p.address, "salutation": p.salutation}
+            found[p.id] = {
+                "id": int(p.id),
+                "name": p.name,
+                "title": p.title,
+                "email": p.email,
+                "phone": p.phone,
+                "address": p.address,
+                "salutation": p.salutation,
+            }
     return list(found.values())
 
 
@@ -156,7 +170,9 @@ def draft(
 
 
 @router.post("/actions/{action_id}/check", responses=ERRORS)
-def check(request: Request, action_id: ActionId, body: Annotated[CheckIn, Body()]) -> dict[str, Any]:
+def check(
+    request: Request, action_id: ActionId, body: Annotated[CheckIn, Body()]
+) -> dict[str, Any]:
     target = writing.stored_target(svc(request), action_id)
     return writing.check(target, writing.check_note_text(body.text, "text")).to_dict()
 
@@ -173,6 +189,3 @@ def reply(request: Request, app_id: AppId, body: Annotated[ReplyIn, Body()]) -> 
         app_id, person=str(body.from_) if body.from_ else None, at=body.at, note=body.note
     )
     return {"application": app_id, "check_ins": "stopped"}
-
-
-__all__ = ["router", "PersonIn", "datetime"]

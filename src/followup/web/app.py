@@ -41,7 +41,9 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     service.store  # open (and on SQLite migrate) now, not on the first request  # noqa: B018
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["htmx"] = HTMX
-    templates.env.filters.update(local=filter_local, ago=filter_ago, ahead=filter_ahead, day=filter_day)
+    templates.env.filters.update(
+        local=filter_local, ago=filter_ago, ahead=filter_ahead, day=filter_day
+    )
     app = FastAPI(
         title="followup",
         version="0.1.0",
@@ -62,7 +64,10 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
         if request.url.path.startswith("/api") or "hx-request" in request.headers:
             return JSONResponse({"error": exc.message}, status_code=status)
         return templates.TemplateResponse(
-            request, "error.html", {"message": exc.message, "status": status}, status_code=status
+            request,
+            "error.html",
+            {"message": exc.message, "status": status, "csrf_token": request.state.csrf},
+            status_code=status,
         )
 
     @app.exception_handler(RequestValidationError)
@@ -76,7 +81,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
             return JSONResponse({"error": message}, status_code=404)
         return HTMLResponse(
             templates.get_template("error.html").render(
-                request=request, message=message, status=404
+                request=request, message=message, status=404, csrf_token=request.state.csrf
             ),
             status_code=404,
         )

@@ -66,7 +66,10 @@ def timeline_svg(view: object, now: datetime, tz: ZoneInfo) -> Markup:
         title = escape(f"{local:%a %d %b %H:%M}: {label}")
         color = COLORS[kind]
         if kind == "planned":
-            shape = f'<circle cx="{cx:.1f}" cy="{cy}" r="6" fill="white" stroke="{color}" stroke-width="2.5">'
+            shape = (
+                f'<circle cx="{cx:.1f}" cy="{cy}" r="6" fill="white" stroke="{color}" '
+                'stroke-width="2.5">'
+            )
         elif kind == "interview":
             shape = f'<rect x="{cx - 6:.1f}" y="{cy - 6}" width="12" height="12" fill="{color}">'
         elif kind == "reply":

@@ -38,6 +38,7 @@ ELEMENT_WORDS = {
     "qualifications": "why you fit",
 }  # fmt: skip
 MAILTO_LIMIT = 1500
+TODAY_LIMIT = 40
 
 
 def svc(request: Request) -> Followup:
@@ -50,6 +51,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     context.setdefault("profile", profile)
     context["tz"] = ZoneInfo(profile.timezone if profile else "UTC")
     context["now"] = service.clock()
+    context["csrf_token"] = request.state.csrf
     return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
         request, name, context, status_code=status
     )
@@ -74,13 +76,17 @@ def today(request: Request) -> Response:
     groups = {"overdue": [], "due": [], "planned": []}  # type: dict[str, list[dict[str, Any]]]
     for item in agenda.items:
         groups[item["status"]].append(item)
-    t = service.timeliness()
+    everything = request.query_params.get("all") == "1"
+    counts = {k: len(v) for k, v in groups.items()}
+    if not everything:  # a page of thousands of cards helps nobody: the first ones, then a link
+        groups = {k: v[:TODAY_LIMIT] for k, v in groups.items()}
     return page(
         request,
         "today.html",
         groups=groups,
-        todos=agenda.todos,
-        timeliness=timeliness_svg(t.on_time, t.late, t.missed, t.days),
+        counts=counts,
+        todos=agenda.todos[:TODAY_LIMIT] if not everything else agenda.todos,
+        todo_count=len(agenda.todos),
         notice=request.query_params.get("notice"),
     )
 
@@ -108,16 +114,37 @@ async def settings_save(request: Request) -> Response:
     try:
         service.setup(validate(ProfileIn, data, "settings"))
     except InvalidInputError as exc:
-        return page(request, "settings.html", 400, values=form,
-                    errors={field_of(exc): exc.problem}, first=first)
+        return page(
+            request,
+            "settings.html",
+            400,
+            values=form,
+            errors={field_of(exc): exc.problem},
+            first=first,
+        )
     return back("/" if first else "/settings?saved=1")
 
 
 # -- applications --------------------------------------------------------------------------
 @router.get("/applications", response_class=HTMLResponse)
 def applications(request: Request) -> Response:
-    apps = svc(request).applications()
-    return page(request, "applications.html", apps=apps, values={}, errors={})
+    return _applications_page(request, {}, {})
+
+
+def _applications_page(
+    request: Request, values: dict[str, Any], errors: dict[str, str], status: int = 200
+) -> HTMLResponse:
+    service = svc(request)
+    t = service.timeliness()
+    return page(
+        request,
+        "applications.html",
+        status,
+        apps=service.applications(),
+        values=values,
+        errors=errors,
+        timeliness=timeliness_svg(t.on_time, t.late, t.missed, t.days),
+    )
 
 
 def _application_values(form: dict[str, str]) -> dict[str, Any]:
@@ -141,8 +168,7 @@ async def application_add(request: Request) -> Response:
             validate(ApplicationIn, _application_values(form), "application")
         )
     except InvalidInputError as exc:
-        return page(request, "applications.html", 400, apps=service.applications(),
-                    values=form, errors={field_of(exc): exc.problem})
+        return _applications_page(request, form, {field_of(exc): exc.problem}, 400)
     return back(f"/applications/{app_id}/interviews/new")
 
 
@@ -218,8 +244,9 @@ async def application_edit(request: Request, app_id: str) -> Response:
 @router.post("/applications/{app_id}/replies")
 async def reply(request: Request, app_id: str) -> Response:
     form = await form_of(request)
-    svc(request).record_reply(app_id, person=form.get("person") or None,
-                              note=form.get("note") or None)
+    svc(request).record_reply(
+        app_id, person=form.get("person") or None, note=form.get("note") or None
+    )
     return back(form.get("next") or f"/applications/{app_id}")
 
 
@@ -227,8 +254,15 @@ async def reply(request: Request, app_id: str) -> Response:
 @router.get("/applications/{app_id}/interviews/new", response_class=HTMLResponse)
 def interview_new(request: Request, app_id: str) -> Response:
     view = svc(request).application(app_id)
-    return page(request, "interview_form.html", app=view.application, interview=None,
-                values={"kind": "video"}, rows=[0, 1], errors={})
+    return page(
+        request,
+        "interview_form.html",
+        app=view.application,
+        interview=None,
+        values={"kind": "video"},
+        rows=[0, 1],
+        errors={},
+    )
 
 
 @router.post("/applications/{app_id}/interviews")
@@ -243,15 +277,28 @@ async def interview_add(request: Request, app_id: str) -> Response:
         rows = data.pop("_rows")
         service.add_interview(app_id, validate(InterviewIn, data, "interview"))
     except InvalidInputError as exc:
-        return page(request, "interview_form.html", 400, app=view.application, interview=None,
-                    values=form, rows=_form_rows(form), errors={field_of(exc, rows): exc.problem})
+        return page(
+            request,
+            "interview_form.html",
+            400,
+            app=view.application,
+            interview=None,
+            values=form,
+            rows=_form_rows(form),
+            errors={field_of(exc, rows): exc.problem},
+        )
     notice = "" if data.get("expected_response_by") else "?notice=ask"
     return back(f"/applications/{app_id}{notice}")
 
 
 def _form_rows(form: dict[str, str]) -> list[int]:
-    rows = sorted({int(k.split("-")[1]) for k in form if k.startswith("person-") and
-                   k.split("-")[1].isdigit()})
+    rows = sorted(
+        {
+            int(k.split("-")[1])
+            for k in form
+            if k.startswith("person-") and k.split("-")[1].isdigit()
+        }
+    )
     return rows or [0]
 
 
@@ -274,16 +321,27 @@ def interview_edit_form(request: Request, interview_id: str) -> Response:
     }
     for n, p in enumerate(interview.participants):
         contact = next((c for c in view.facts.interviews[-1].participants if c.id == p.id), p)
-        values.update({f"person-{n}-{f}": getattr(p, f) or getattr(contact, f) or ""
-                       for f in ("name", "title", "email", "phone", "address", "salutation")})
+        values.update(
+            {
+                f"person-{n}-{f}": getattr(p, f) or getattr(contact, f) or ""
+                for f in ("name", "title", "email", "phone", "address", "salutation")
+            }
+        )
         values[f"person-{n}-id"] = p.id
         values[f"person-{n}-discussed"] = "\n".join(p.discussed)
         values[f"person-{n}-liked"] = "\n".join(p.liked)
         if view.application.primary_contact == p.id:
             values["primary"] = str(n)
     rows = list(range(max(1, len(interview.participants))))
-    return page(request, "interview_form.html", app=view.application, interview=interview,
-                values=values, rows=rows, errors={})
+    return page(
+        request,
+        "interview_form.html",
+        app=view.application,
+        interview=interview,
+        values=values,
+        rows=rows,
+        errors={},
+    )
 
 
 @router.post("/interviews/{interview_id}")
@@ -300,9 +358,16 @@ async def interview_edit(request: Request, interview_id: str) -> Response:
         data["clear_expected_response_by"] = not data.get("expected_response_by")
         service.edit_interview(interview_id, validate(InterviewEditIn, data, "interview"))
     except InvalidInputError as exc:
-        return page(request, "interview_form.html", 400, app=view.application,
-                    interview=view.facts.interview(interview_id), values=form,
-                    rows=_form_rows(form), errors={field_of(exc, rows): exc.problem})
+        return page(
+            request,
+            "interview_form.html",
+            400,
+            app=view.application,
+            interview=view.facts.interview(interview_id),
+            values=form,
+            rows=_form_rows(form),
+            errors={field_of(exc, rows): exc.problem},
+        )
     return back(f"/applications/{app_id}")
 
 
@@ -312,8 +377,14 @@ def person_row(request: Request, n: int = 0) -> Response:
 
 
 # -- drafts --------------------------------------------------------------------------------
-def _editor(request: Request, action_id: str, text: str | None, method: str | None,
-            status: int = 200, template: str = "draft.html") -> HTMLResponse:
+def _editor(
+    request: Request,
+    action_id: str,
+    text: str | None,
+    method: str | None,
+    status: int = 200,
+    template: str = "draft.html",
+) -> HTMLResponse:
     service = svc(request)
     target = writing.stored_target(service, action_id, method)  # type: ignore[arg-type]
     made = writing.draft(target)
@@ -324,12 +395,21 @@ def _editor(request: Request, action_id: str, text: str | None, method: str | No
     checklist = [(ELEMENT_WORDS[e], e not in missing) for e in ELEMENTS[target.kind]]
     from followup.core.plan import plan_application
 
-    action = next(a for a in plan_application(target.facts, service.clock()).actions
-                  if a.id == action_id)
+    action = next(
+        a for a in plan_application(target.facts, service.clock()).actions if a.id == action_id
+    )
     return page(
-        request, template, status,
-        action=action, target=target, draft=made.draft, text=text, report=report,
-        marked=_marked(text, report), checklist=checklist, mailto=_mailto(made.draft, text),
+        request,
+        template,
+        status,
+        action=action,
+        target=target,
+        draft=made.draft,
+        text=text,
+        report=report,
+        marked=_marked(text, report),
+        checklist=checklist,
+        mailto=_mailto(made.draft, text),
     )
 
 
@@ -374,8 +454,13 @@ def draft_page(request: Request, action_id: str, method: str | None = None) -> R
 @router.post("/actions/{action_id}/check", response_class=HTMLResponse)
 async def draft_check(request: Request, action_id: str) -> Response:
     form = await form_of(request)
-    return _editor(request, action_id, writing.check_note_text(form.get("text", ""), "the note"),
-                   form.get("method") or None, template="findings.html")
+    return _editor(
+        request,
+        action_id,
+        writing.check_note_text(form.get("text", ""), "the note"),
+        form.get("method") or None,
+        template="findings.html",
+    )
 
 
 @router.post("/actions/{action_id}/apply", response_class=HTMLResponse)
@@ -389,8 +474,7 @@ async def draft_apply(request: Request, action_id: str) -> Response:
     if not 0 <= start <= end <= len(text):
         raise InvalidInputError("start", "outside the note; it changed, check it again")
     text = text[:start] + form.get("replacement", "") + text[end:]
-    return _editor(request, action_id, text, form.get("method") or None,
-                   template="editor.html")
+    return _editor(request, action_id, text, form.get("method") or None, template="editor.html")
 
 
 @router.post("/actions/{action_id}/eml")
@@ -407,13 +491,18 @@ async def draft_eml(request: Request, action_id: str) -> Response:
     candidate = target.facts.candidate
     message = EmailMessage()
     message["Subject"] = subject or f"Thank you: {target.facts.application.role}"
-    message["To"] = formataddr((person.name if person else "", person.email or "")) if person else ""
+    message["To"] = (
+        formataddr((person.name if person else "", person.email or "")) if person else ""
+    )
     message["From"] = formataddr((candidate.full_name, candidate.email or ""))
     message["X-Unsent"] = "1"  # mail programs open it as a draft to send
     message.set_content(body)
     name = action_id.replace(":", "-")
-    return Response(bytes(message), media_type="message/rfc822",
-                    headers={"content-disposition": f'attachment; filename="{name}.eml"'})
+    return Response(
+        bytes(message),
+        media_type="message/rfc822",
+        headers={"content-disposition": f'attachment; filename="{name}.eml"'},
+    )
 
 
 @router.post("/actions/{action_id}/pdf")
@@ -421,8 +510,11 @@ async def draft_pdf(request: Request, action_id: str) -> Response:
     form = await form_of(request)
     text = writing.check_note_text(form.get("text", ""), "the note")
     name = action_id.replace(":", "-")
-    return Response(writing.letter_pdf(text), media_type="application/pdf",
-                    headers={"content-disposition": f'attachment; filename="{name}.pdf"'})
+    return Response(
+        writing.letter_pdf(text),
+        media_type="application/pdf",
+        headers={"content-disposition": f'attachment; filename="{name}.pdf"'},
+    )
 
 
 @router.get("/actions/{action_id}/callsheet", response_class=HTMLResponse)
@@ -475,8 +567,9 @@ async def backup_import(request: Request) -> Response:
     raw = await upload.read()
     try:
         data = parse_document(raw, upload.filename or "backup")
-        added = import_document(svc(request), data, upload.filename or "backup",
-                                merge=form.get("merge") == "on")
+        added = import_document(
+            svc(request), data, upload.filename or "backup", merge=form.get("merge") == "on"
+        )
     except FollowupError as exc:
         return page(request, "backup.html", status_of(exc), message=None, error=exc.message)
     return page(request, "backup.html", message=f"Imported {added} application(s).", error=None)
