@@ -216,3 +216,17 @@ def test_unknown_ids_are_404_pages(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
     assert "Not found" in response.text
+
+
+def test_cached_pages_follow_writes_from_another_process(client: TestClient, demo_settings) -> None:  # type: ignore[no-untyped-def]
+    from followup.services import open_service
+    from tests.web.conftest import fixed_clock
+
+    assert "Thank-you to Raj Patel" in client.get("/").text
+    assert "Thank-you to Raj Patel" in client.get("/").text  # served from the cache
+    other = open_service(demo_settings, clock=fixed_clock)  # e.g. the CLI, at the same time
+    other.record_sent("thank_you:1:2")
+    assert "Thank-you to Raj Patel" not in client.get("/").text
+    assert "thank-you by email to Raj Patel" in client.get("/applications/1").text
+    page = client.get("/")
+    assert page.text.count(token(client)) > 3 and "@@csrf-token@@" not in page.text

@@ -69,6 +69,7 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
         rows.append((app_id, CACHE_VERSION, cache, next_due))
         caches[app_id] = cache
     repo.set_plan_caches(caches=rows)
+    repo.bump_revision()
     return caches
 
 
@@ -112,26 +113,41 @@ class Agenda:
         return json.loads(self.actions_json())  # type: ignore[no-any-return]
 
 
-def build_agenda(snapshot: AgendaSnapshot, now: datetime) -> Agenda:
-    """The agenda at `now` from the plan caches: statuses read off the clock, then sorted."""
-    moment = now.timestamp()
-    entries: list[tuple[int, float, str, str]] = []
+@dataclass(frozen=True)
+class Decoded:
+    """Plan caches read and decoded once: what stays true until the facts change."""
+
+    timezone: str
+    # due, not_before, id, then the action's JSON in two parts, for the status to go between
+    actions: list[tuple[float, float | None, str, str, str]]
+    todos: list[dict[str, Any]]
+
+
+def decode(snapshot: AgendaSnapshot) -> Decoded:
+    actions: list[tuple[float, float | None, str, str, str]] = []
     todos: list[dict[str, Any]] = []
     for app_id, company, role, cache in snapshot.rows:
         if not cache:
             continue
         cached = json.loads(cache)
-        head = (
-            f'{{"application":{app_id},"company":{_quote(company)},"role":{_quote(role)},"status":'
-        )
+        head = f'{{"application":{app_id},"company":{_quote(company)},"role":{_quote(role)},'
         for due, not_before, action_id, text in cached["actions"]:
-            status = status_of(moment, not_before, due)
-            entries.append((STATUS_ORDER[status], due, action_id, f'{head}"{status}",{text[1:]}'))
+            actions.append((due, not_before, action_id, head, text[1:]))
         for todo in cached["todos"]:
             todos.append({"application": app_id, "company": company, **todo})
-    entries.sort(key=_sort_key)
     todos.sort(key=lambda t: (t["application"], t["kind"]))
-    return Agenda(now=now, timezone=snapshot.timezone or "UTC", entries=entries, todos=todos)
+    return Decoded(timezone=snapshot.timezone or "UTC", actions=actions, todos=todos)
+
+
+def build_agenda(decoded: Decoded, now: datetime) -> Agenda:
+    """The agenda at `now` from the decoded plan caches: statuses off the clock, then sorted."""
+    moment = now.timestamp()
+    entries: list[tuple[int, float, str, str]] = []
+    for due, not_before, action_id, head, body in decoded.actions:
+        status = status_of(moment, not_before, due)
+        entries.append((STATUS_ORDER[status], due, action_id, f'{head}"status":"{status}",{body}'))
+    entries.sort(key=_sort_key)
+    return Agenda(now=now, timezone=decoded.timezone, entries=entries, todos=list(decoded.todos))
 
 
 def _sort_key(entry: tuple[int, float, str, str]) -> tuple[int, float, str]:

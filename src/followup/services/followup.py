@@ -31,7 +31,9 @@ from followup.core.workdays import zone
 from followup.services.agenda import (
     CACHE_VERSION,
     Agenda,
+    Decoded,
     build_agenda,
+    decode,
     refresh_plan,
     refresh_plans,
     store_snapshot,
@@ -102,6 +104,7 @@ class Followup:
         self._open_store = None if opened else store
         self.clock = clock
         self.sqlite_path = sqlite_path
+        self._decoded: tuple[int, Decoded] | None = None
 
     @property
     def store(self) -> Store:
@@ -362,16 +365,30 @@ class Followup:
 
     # -- the agenda ----------------------------------------------------------------------
     def agenda(self) -> Agenda:
-        """Every open action of every active application: overdue, then due, then planned."""
-        snapshot = None
+        """Every open action of every active application: overdue, then due, then planned.
+
+        A one-shot command reads the SQLite plan caches directly; a long-lived process (the web
+        app) keeps them decoded until the data revision changes.
+        """
         if self.sqlite_path is not None and self._store is None:
             from followup.storage.sqlite_reader import read_agenda
 
             snapshot = read_agenda(self.sqlite_path, CACHE_VERSION)
-        if snapshot is None:
-            with self.store.transaction() as repo:
-                snapshot = store_snapshot(repo)
-        return build_agenda(snapshot, self.clock())
+            if snapshot is not None:
+                return build_agenda(decode(snapshot), self.clock())
+        with self.store.transaction() as repo:
+            revision = repo.revision()
+            cached = self._decoded
+            if cached is None or cached[0] != revision:
+                cached = (revision, decode(store_snapshot(repo)))
+                # a stale cache refreshed just now bumped the revision: key by the new one
+                self._decoded = (repo.revision(), cached[1])
+        return build_agenda(cached[1], self.clock())
+
+    def revision(self) -> int:
+        """The data revision: it changes whenever any fact does."""
+        with self.store.transaction() as repo:
+            return repo.revision()
 
 
 def as_id(value: str | int, what: str) -> int:

@@ -45,6 +45,7 @@ from followup.storage.tables import (
     people,
     profiles,
     replies,
+    revisions,
 )
 
 
@@ -436,6 +437,13 @@ class Repo:
         return int(row[0]), int(row[1]), int(row[2])
 
     # -- the derived plan cache ----------------------------------------------------------
+    def bump_revision(self) -> None:
+        """Something changed: views derived from the facts must be made again."""
+        self.conn.execute(update(revisions).values(value=revisions.c.value + 1))
+
+    def revision(self) -> int:
+        return int(self.conn.execute(select(revisions.c.value)).scalar() or 0)
+
     def set_plan_caches(self, *, caches: Sequence[tuple[int, int, str, datetime | None]]) -> None:
         """Store derived plans: (application id, planner version, cache, next due) each."""
         if not caches:

@@ -225,6 +225,15 @@ kept_notes = Table(
     CheckConstraint("method IN ('email', 'phone', 'letter')", name="method"),
 )
 
+# One row whose number goes up with every write of facts, so derived views (the agenda, a
+# rendered Today page) can be cached until something changes. Not part of the export.
+revisions = Table(
+    "revisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
 # In the order rows must be inserted (parents first) and the order of the export document.
 ALL_TABLES = (
     profiles, applications, people, interviews, participants, follow_ups, replies, kept_notes,

@@ -39,6 +39,7 @@ ELEMENT_WORDS = {
 }  # fmt: skip
 MAILTO_LIMIT = 1500
 TODAY_LIMIT = 40
+CSRF_SLOT = "@@csrf-token@@"  # stands in a cached page for each browser's own token
 
 
 def svc(request: Request) -> Followup:
@@ -51,7 +52,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     context.setdefault("profile", profile)
     context["tz"] = ZoneInfo(profile.timezone if profile else "UTC")
     context["now"] = service.clock()
-    context["csrf_token"] = request.state.csrf
+    context.setdefault("csrf_token", request.state.csrf)
     return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
         request, name, context, status_code=status
     )
@@ -69,6 +70,35 @@ def back(url: str) -> RedirectResponse:
 # -- today ---------------------------------------------------------------------------------
 @router.get("/", response_class=HTMLResponse)
 def today(request: Request) -> Response:
+    """Today, rendered once per data revision and minute (times read "in 5 h"), then served
+    from memory with this browser's CSRF token put in."""
+    return cached(request, _today)
+
+
+def cached(request: Request, render: Any, *args: Any) -> HTMLResponse:
+    """A page rendered once per data revision, minute and URL, then served from memory.
+
+    Pages say "in 5 h", so they are made again every minute, and whenever a fact changes (in
+    this process or any other: the revision lives in the database). Each browser's CSRF token
+    is put into the cached page on the way out.
+    """
+    service = svc(request)
+    cache: dict[tuple[int, int, str], str] = request.app.state.page_cache
+    minute = int(service.clock().timestamp() // 60)
+    key = (service.revision(), minute, str(request.url.path) + "?" + str(request.query_params))
+    html = cache.get(key)
+    if html is None:
+        response = render(request, *args)
+        if response.status_code != 200:
+            return response  # type: ignore[no-any-return]
+        html = response.body.decode()
+        for old in [k for k in cache if k[:2] != key[:2]]:
+            del cache[old]  # only views of the newest revision and minute are worth keeping
+        cache[key] = html
+    return HTMLResponse(html.replace(CSRF_SLOT, request.state.csrf))
+
+
+def _today(request: Request) -> Response:
     service = svc(request)
     if service.profile() is None:
         return back("/setup")
@@ -83,6 +113,7 @@ def today(request: Request) -> Response:
     return page(
         request,
         "today.html",
+        csrf_token=CSRF_SLOT,
         groups=groups,
         counts=counts,
         todos=agenda.todos[:TODAY_LIMIT] if not everything else agenda.todos,
@@ -187,11 +218,16 @@ def application_reopen(request: Request, app_id: str) -> Response:
 
 @router.get("/applications/{app_id}", response_class=HTMLResponse)
 def application(request: Request, app_id: str) -> Response:
-    return _application_page(request, app_id, {}, {})
+    return cached(request, _application_page, app_id, {}, {}, 200, CSRF_SLOT)
 
 
 def _application_page(
-    request: Request, app_id: str, values: dict[str, Any], errors: dict[str, str], status: int = 200
+    request: Request,
+    app_id: str,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    status: int = 200,
+    csrf_token: str | None = None,
 ) -> HTMLResponse:
     service = svc(request)
     view = service.application(app_id)
@@ -210,6 +246,7 @@ def _application_page(
         contact_options=[(p.id, p.name) for p in people.values()],
         values=values or _facts_values(view.application),
         errors=errors,
+        csrf_token=csrf_token or request.state.csrf,
     )
 
 
