@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    field_validator,
 )
 
 from followup.core.errors import InvalidInputError
@@ -80,8 +81,32 @@ def _phone_text(value: Any) -> Any:
 Phone = Annotated[Annotated[str, Field(max_length=50)] | None, BeforeValidator(_phone_text)]
 
 
-class _Model(BaseModel):
+def _storable(value: Any) -> Any:
+    """Text a database can keep: no NUL character, no lone surrogate (PostgreSQL refuses both)."""
+    items = value if isinstance(value, list | tuple) else [value]
+    for item in items:
+        if isinstance(item, str):
+            if "\x00" in item:
+                raise ValueError("contains a NUL character")
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("is not valid Unicode text") from None
+    return value
+
+
+class StrictModel(BaseModel):
+    """The base of every input model: unknown fields refused, text trimmed and storable."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _text_is_storable(cls, value: Any) -> Any:
+        return _storable(value)
+
+
+_Model = StrictModel
 
 
 def known_zone(name: str) -> str:

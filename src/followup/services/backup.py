@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from followup.core.errors import ConflictError, InvalidInputError
 from followup.scenario import (
@@ -19,6 +19,7 @@ from followup.scenario import (
     Day,
     OptText,
     Phone,
+    StrictModel,
     Text,
     first_problem,
 )
@@ -33,8 +34,7 @@ DERIVED = {"plan_version", "plan_cache", "next_due_at"}
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
-class _Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=False)
+_Row = StrictModel
 
 
 class ProfileRow(CandidateIn):

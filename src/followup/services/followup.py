@@ -16,6 +16,7 @@ from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.jsonable import facts_to_scenario
 from followup.core.model import (
     CLOSED_STATUSES,
+    METHODS,
     Action,
     Application,
     Candidate,
@@ -293,6 +294,8 @@ class Followup:
 
         The text kept for it with `followup write` goes with it into the record."""
         at = self._past(at, "--at")
+        if method is not None and method not in METHODS:
+            raise InvalidInputError("method", f"must be email, phone or letter, not {method!r}")
         with self.store.transaction() as repo:
             app_id, facts, action = resolve_action(repo, action_id, at)
             if action.status == "done":
@@ -326,6 +329,7 @@ class Followup:
         note: str | None = None,
     ) -> None:
         at = self._past(at, "--at")
+        note = storable_text(note, "note")
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
             repo.application(application_id=app_id)
@@ -389,6 +393,21 @@ class Followup:
         """The data revision: it changes whenever any fact does."""
         with self.store.transaction() as repo:
             return repo.revision()
+
+
+def storable_text(value: str | None, where: str, limit: int = 2000) -> str | None:
+    """Free text as the database can keep it: trimmed, not too long, no NUL or lone surrogate."""
+    if value is None or not value.strip():
+        return None
+    from followup.scenario import _storable
+
+    try:
+        _storable(value)
+    except ValueError as exc:
+        raise InvalidInputError(where, str(exc)) from None
+    if len(value) > limit:
+        raise InvalidInputError(where, f"longer than {limit} characters")
+    return value.strip()
 
 
 def as_id(value: str | int, what: str) -> int:

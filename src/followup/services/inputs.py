@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from followup.core.errors import InvalidInputError
 from followup.scenario import (
@@ -19,6 +19,7 @@ from followup.scenario import (
     Day,
     OptText,
     Phone,
+    StrictModel,
     Text,
     first_problem,
 )
@@ -26,8 +27,7 @@ from followup.scenario import (
 M = TypeVar("M", bound=BaseModel)
 
 
-class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+_Input = StrictModel
 
 
 # The profile is the scenario's candidate; a new application, the facts a scenario gives.

@@ -184,6 +184,14 @@ def read_note(path: str, stdin_text: str | None = None) -> str:
 def check_note_text(text: str, name: str) -> str:
     if not text.strip():
         raise InvalidInputError(name, "is empty: there is no note to check")
+    if len(text) > MAX_NOTE_BYTES:
+        raise InvalidInputError(name, "too large; a note is at most 100 KB")
+    from followup.scenario import _storable
+
+    try:
+        _storable(text)
+    except ValueError as exc:
+        raise InvalidInputError(name, str(exc)) from None
     return text
 
 

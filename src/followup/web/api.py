@@ -12,7 +12,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from followup.core.jsonable import facts_to_scenario, plan_to_dict
-from followup.scenario import AwareTime, Text
+from followup.scenario import AwareTime, StrictModel, Text
 from followup.services import Followup, writing
 from followup.services.inputs import ApplicationIn, InterviewEditIn, InterviewIn
 from followup.web.security import verify_csrf
@@ -39,26 +39,23 @@ class Created(BaseModel):
     id: int
 
 
-class CheckIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CheckIn(StrictModel):
     text: Annotated[str, Field(min_length=1, max_length=100_000)]
 
 
-class SentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class SentIn(StrictModel):
     at: AwareTime | None = None
     method: Literal["email", "phone", "letter"] | None = None
 
 
-class ReplyIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class ReplyIn(StrictModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
     at: AwareTime | None = None
     from_: Annotated[int | None, Field(alias="from", ge=1, le=2**31 - 1)] = None
     note: Annotated[Text | None, Field(max_length=2000)] = None
 
 
-class PersonEditIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PersonEditIn(StrictModel):
     name: Text | None = None
     title: str | None = None
     email: str | None = None
