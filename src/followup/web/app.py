@@ -35,7 +35,7 @@ def status_of(error: FollowupError) -> int:
 
 def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     """The followup web app over the database the settings name."""
-    from followup.web import api, pages
+    from followup.web import api, editor, pages
 
     service: Followup = open_service(settings, clock=clock)
     service.store  # open (and on SQLite migrate) now, not on the first request  # noqa: B018
@@ -57,6 +57,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     app.add_middleware(SecurityMiddleware)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.include_router(editor.router)
     app.include_router(pages.router)
 
     @app.exception_handler(FollowupError)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from followup.core.errors import FollowupError, InvalidInputError
 from followup.core.jsonable import action_to_dict
-from followup.services import Followup, writing
 from followup.services.backup import export_document, import_document
 from followup.services.inputs import (
     ApplicationIn,
@@ -24,47 +22,10 @@ from followup.services.inputs import (
 from followup.web.charts import timeline_svg, timeliness_svg
 from followup.web.forms import field_of, interview_data
 from followup.web.security import verify_csrf
+from followup.web.views import CSRF_SLOT, back, cached, form_of, page, svc
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
-ELEMENTS = {
-    "thank_you": ["full_name", "role", "when_met", "thanks", "detail", "forgot", "enthusiasm",
-                  "qualifications"],
-    "check_in": ["full_name", "role", "when_met", "enthusiasm"],
-}  # fmt: skip
-ELEMENT_WORDS = {
-    "full_name": "your full name", "role": "the role", "when_met": "when you met",
-    "thanks": "a thank-you", "detail": "something from this conversation",
-    "forgot": "what you forgot to say", "enthusiasm": "enthusiasm",
-    "qualifications": "why you fit",
-}  # fmt: skip
-MAILTO_LIMIT = 1500
 TODAY_LIMIT = 40
-CSRF_SLOT = "@@csrf-token@@"  # stands in a cached page for each browser's own token
-
-
-def svc(request: Request) -> Followup:
-    return request.app.state.service  # type: ignore[no-any-return]
-
-
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    service = svc(request)
-    profile = service.profile()
-    context.setdefault("profile", profile)
-    context["tz"] = ZoneInfo(profile.timezone if profile else "UTC")
-    context["now"] = service.clock()
-    context.setdefault("csrf_token", request.state.csrf)
-    return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
-        request, name, context, status_code=status
-    )
-
-
-async def form_of(request: Request) -> dict[str, str]:
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
-
-
-def back(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
 
 
 # -- today ---------------------------------------------------------------------------------
@@ -73,29 +34,6 @@ def today(request: Request) -> Response:
     """Today, rendered once per data revision and minute (times read "in 5 h"), then served
     from memory with this browser's CSRF token put in."""
     return cached(request, _today)
-
-
-def cached(request: Request, render: Any, *args: Any) -> HTMLResponse:
-    """A page rendered once per data revision, minute and URL, then served from memory.
-
-    Pages say "in 5 h", so they are made again every minute, and whenever a fact changes (in
-    this process or any other: the revision lives in the database). Each browser's CSRF token
-    is put into the cached page on the way out.
-    """
-    service = svc(request)
-    cache: dict[tuple[int, int, str], str] = request.app.state.page_cache
-    minute = int(service.clock().timestamp() // 60)
-    key = (service.revision(), minute, str(request.url.path) + "?" + str(request.query_params))
-    html = cache.get(key)
-    if html is None:
-        response = render(request, *args)
-        if response.status_code != 200:
-            return response  # type: ignore[no-any-return]
-        html = response.body.decode()
-        for old in [k for k in cache if k[:2] != key[:2]]:
-            del cache[old]  # only views of the newest revision and minute are worth keeping
-        cache[key] = html
-    return HTMLResponse(html.replace(CSRF_SLOT, request.state.csrf))
 
 
 def _today(request: Request) -> Response:
@@ -411,168 +349,6 @@ async def interview_edit(request: Request, interview_id: str) -> Response:
 @router.get("/people-row", response_class=HTMLResponse)
 def person_row(request: Request, n: int = 0) -> Response:
     return page(request, "person_row.html", n=max(0, min(n, 49)), values={}, errors={})
-
-
-# -- drafts --------------------------------------------------------------------------------
-def _editor(
-    request: Request,
-    action_id: str,
-    text: str | None,
-    method: str | None,
-    status: int = 200,
-    template: str = "draft.html",
-) -> HTMLResponse:
-    service = svc(request)
-    target = writing.stored_target(service, action_id, method)  # type: ignore[arg-type]
-    made = writing.draft(target)
-    if text is None:
-        text = writing.kept_text(service, target) or made.draft.text
-    report = writing.check(target, text)
-    missing = {f.element for f in report.findings if f.kind == "missing"}
-    checklist = [(ELEMENT_WORDS[e], e not in missing) for e in ELEMENTS[target.kind]]
-    from followup.core.plan import plan_application
-
-    action = next(
-        a for a in plan_application(target.facts, service.clock()).actions if a.id == action_id
-    )
-    return page(
-        request,
-        template,
-        status,
-        action=action,
-        target=target,
-        draft=made.draft,
-        text=text,
-        report=report,
-        marked=_marked(text, report),
-        checklist=checklist,
-        mailto=_mailto(made.draft, text),
-    )
-
-
-def _marked(text: str, report: Any) -> list[tuple[str, str | None, int | None]]:
-    """The text cut into (piece, finding kind or None, finding index) for highlighting."""
-    spans = sorted(
-        (f.start, f.end, f.kind, n)
-        for n, f in enumerate(report.findings)
-        if f.start is not None and f.end is not None
-    )
-    out, at = [], 0
-    for start, end, kind, n in spans:
-        if start < at:
-            continue
-        out.append((text[at:start], None, None))
-        out.append((text[start:end], kind, n))
-        at = end
-    out.append((text[at:], None, None))
-    return out
-
-
-def _mailto(draft: Any, text: str) -> str | None:
-    if draft.method != "email" or not draft.to.email:
-        return None
-    subject, body = _split_subject(text)
-    url = f"mailto:{quote(draft.to.email)}?subject={quote(subject)}&body={quote(body)}"
-    return url if len(url) <= MAILTO_LIMIT else None
-
-
-def _split_subject(text: str) -> tuple[str, str]:
-    if text.startswith("Subject:"):
-        first, _, rest = text.partition("\n")
-        return first.removeprefix("Subject:").strip(), rest.lstrip("\n")
-    return "", text
-
-
-@router.get("/actions/{action_id}", response_class=HTMLResponse)
-def draft_page(request: Request, action_id: str, method: str | None = None) -> Response:
-    return _editor(request, action_id, None, method)
-
-
-@router.post("/actions/{action_id}/check", response_class=HTMLResponse)
-async def draft_check(request: Request, action_id: str) -> Response:
-    form = await form_of(request)
-    return _editor(
-        request,
-        action_id,
-        writing.check_note_text(form.get("text", ""), "the note"),
-        form.get("method") or None,
-        template="findings.html",
-    )
-
-
-@router.post("/actions/{action_id}/apply", response_class=HTMLResponse)
-async def draft_apply(request: Request, action_id: str) -> Response:
-    form = await form_of(request)
-    text = form.get("text", "")
-    try:
-        start, end = int(form.get("start", "")), int(form.get("end", ""))
-    except ValueError:
-        raise InvalidInputError("start", "not a position in the note") from None
-    if not 0 <= start <= end <= len(text):
-        raise InvalidInputError("start", "outside the note; it changed, check it again")
-    text = text[:start] + form.get("replacement", "") + text[end:]
-    return _editor(request, action_id, text, form.get("method") or None, template="editor.html")
-
-
-@router.post("/actions/{action_id}/eml")
-async def draft_eml(request: Request, action_id: str) -> Response:
-    from email.message import EmailMessage
-    from email.utils import formataddr
-
-    form = await form_of(request)
-    service = svc(request)
-    target = writing.stored_target(service, action_id)
-    text = writing.check_note_text(form.get("text", ""), "the note")
-    subject, body = _split_subject(text)
-    person = target.facts.person(target.contact)
-    candidate = target.facts.candidate
-    message = EmailMessage()
-    message["Subject"] = subject or f"Thank you: {target.facts.application.role}"
-    message["To"] = (
-        formataddr((person.name if person else "", person.email or "")) if person else ""
-    )
-    message["From"] = formataddr((candidate.full_name, candidate.email or ""))
-    message["X-Unsent"] = "1"  # mail programs open it as a draft to send
-    message.set_content(body)
-    name = action_id.replace(":", "-")
-    return Response(
-        bytes(message),
-        media_type="message/rfc822",
-        headers={"content-disposition": f'attachment; filename="{name}.eml"'},
-    )
-
-
-@router.post("/actions/{action_id}/pdf")
-async def draft_pdf(request: Request, action_id: str) -> Response:
-    form = await form_of(request)
-    text = writing.check_note_text(form.get("text", ""), "the note")
-    name = action_id.replace(":", "-")
-    return Response(
-        writing.letter_pdf(text),
-        media_type="application/pdf",
-        headers={"content-disposition": f'attachment; filename="{name}.pdf"'},
-    )
-
-
-@router.get("/actions/{action_id}/callsheet", response_class=HTMLResponse)
-def call_sheet(request: Request, action_id: str) -> Response:
-    target = writing.stored_target(svc(request), action_id, "phone")
-    made = writing.draft(target)
-    return page(request, "callsheet.html", draft=made.draft, company=target.facts.application)
-
-
-@router.post("/actions/{action_id}/sent")
-async def draft_sent(request: Request, action_id: str) -> Response:
-    form = await form_of(request)
-    service = svc(request)
-    text = form.get("text")
-    method = form.get("method") or None
-    if text is not None and text.strip():
-        target = writing.stored_target(service, action_id, method)  # type: ignore[arg-type]
-        writing.keep(service, target, text, target.method or "email")  # type: ignore[arg-type]
-    result = service.record_sent(action_id, method=method)
-    notice = f"?notice=sent&warning={quote(result.warning)}" if result.warning else "?notice=sent"
-    return back((form.get("next") or "/") + notice)
 
 
 # -- backup --------------------------------------------------------------------------------
