@@ -9,27 +9,24 @@ second) and told every name and term the facts know, so none of them is a spelli
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import Any, Literal
+from typing import Any
 
 from followup.core.model import ActionKind, Facts, Participant
+from followup.writing.findings import Finding, Kind, Report
+from followup.writing.names import name_findings
 from followup.writing.text import (
     TITLES,
     WORD,
     fold,
     known_people,
     mentions,
+    vocabulary,
     when_words,
     word_count,
 )
 
-Kind = Literal[
-    "spelling", "grammar", "style", "name", "recipient", "company", "placeholder", "missing",
-    "length", "tone", "duplicate",
-]  # fmt: skip
-ERROR_KINDS = frozenset(("name", "recipient", "company", "placeholder", "spelling", "grammar"))
 LIMITS: dict[str, int] = {"thank_you": 200, "check_in": 120}
 THANK_YOU_ELEMENTS = (
     "full_name", "role", "when_met", "thanks", "detail", "forgot", "enthusiasm", "qualifications",
@@ -79,55 +76,6 @@ _ENTHUSIASM = ("excit", "enthusias", "eager", "thrill", "look forward", "keen", 
 _WHEN_RELATIVE = ("yesterday", "today", "this morning", "this afternoon", "last week",
                   "earlier this week", "on monday", "on tuesday")  # fmt: skip
 _QUALIFIED = ("experience", "background", "skill", "track record")
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    kind: Kind
-    message: str
-    start: int | None = None
-    end: int | None = None
-    text: str | None = None
-    suggestions: tuple[str, ...] = ()
-    element: str | None = None
-
-    @property
-    def severity(self) -> Literal["error", "warning"]:
-        return "error" if self.kind in ERROR_KINDS else "warning"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "severity": self.severity,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "message": self.message,
-            "suggestions": list(self.suggestions),
-            "element": self.element,
-        }
-
-
-@dataclass(frozen=True)
-class Report:
-    words: int
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
-
-    @property
-    def errors(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.severity == "error")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"words": self.words, "findings": [f.to_dict() for f in self.findings]}
-
-
-@dataclass(frozen=True, slots=True)
-class _Name:
-    """A name the facts know, ready for comparison."""
-
-    text: str
-    folded: str
-    sound: str
 
 
 class Proofreader:
@@ -238,29 +186,6 @@ def _plain(message: str) -> str:
     return message.replace("`", "'")
 
 
-def vocabulary(facts: Facts) -> frozenset[str]:
-    """Every word of every name and term the facts know, for Harper's dictionary."""
-    phrases: list[str] = [
-        facts.candidate.full_name,
-        facts.application.company,
-        facts.application.role,
-        *facts.other_companies,
-    ]
-    for interview in facts.interviews:
-        phrases += interview.forgot_to_mention
-        for p in interview.participants:
-            phrases += [p.name, p.title or "", p.salutation or "", *p.discussed, *p.liked]
-    words = {w for phrase in phrases for w in WORD.findall(phrase)}
-    # postal addresses hold codes like "LS1 4AB" that no dictionary has
-    addresses = [facts.candidate.address or ""]
-    addresses += [p.address or "" for p in known_people(facts).values()]
-    words |= {t.strip(",.;()") for a in addresses for t in a.split() if any(c.isalpha() for c in t)}
-    words |= {w for a in addresses for w in WORD.findall(a)}  # "3JE" is read as "JE"
-    # "Jordan A. Rivera": Harper reads the initial "A." as a word of its own
-    words |= {w + "." for w in words if len(w) == 1 and w.isupper()}
-    return frozenset(words)
-
-
 def _rust_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\.^$|?*+()[]{}" else c for c in text)
 
@@ -278,125 +203,6 @@ def mask(facts: Facts) -> str:
         if len(part.strip()) > 2
     }
     return "|".join([_MASK, *(_rust_escape(p) for p in sorted(parts, key=len, reverse=True))])
-
-
-def name_table(facts: Facts) -> list[_Name]:
-    """The names a note may contain: people met, the company, the candidate."""
-    import jellyfish
-
-    phrases = [facts.application.company, facts.candidate.full_name]
-    for p in known_people(facts).values():
-        phrases += [p.name, p.salutation or ""]
-    seen: dict[str, _Name] = {}
-    for phrase in phrases:
-        for w in WORD.findall(phrase):
-            if len(w) >= 3 and w not in TITLES and w not in seen:
-                seen[w] = _Name(w, fold(w), jellyfish.metaphone(fold(w)))
-    return list(seen.values())
-
-
-def _close(word_folded: str, sound: str, name: _Name) -> bool:
-    import jellyfish
-
-    distance = jellyfish.damerau_levenshtein_distance(word_folded, name.folded)
-    n = len(name.folded)
-    if distance == 0:
-        return True  # differs only by accents or case: "Tomas" for "Tomás"
-    if distance == 1 and n >= 4:
-        return True
-    if distance == 2 and n >= 7:
-        return True
-    return sound == name.sound and distance <= max(2, n // 2) and abs(len(word_folded) - n) <= 3
-
-
-def _sentence_start(text: str, at: int) -> bool:
-    """Whether the word at `at` opens a sentence; "Ms." and the "A." of "Jordan A." don't end
-    one."""
-    before = text[:at].rstrip(" \t\"'“(")
-    if not before:
-        return True
-    if before[-1] == ".":
-        last = before.rsplit(None, 1)[-1]
-        if last in TITLES or (len(last) == 2 and last[0].isupper()):
-            return False
-    return before[-1] in ".!?\n:"
-
-
-def name_findings(
-    text: str, facts: Facts, unknown_spans: Iterable[tuple[int, int]] = ()
-) -> list[Finding]:
-    """Words close to a known name but not equal to it, with the right spelling.
-
-    A capitalised word that opens a sentence is only suspected when Harper does not know it
-    either, so "Then" is never taken for "Chen"; in mid-sentence any close word is.
-    """
-    import jellyfish
-
-    names = name_table(facts)
-    exact = {n.text for n in names} | vocabulary(facts)
-    unknown = set(unknown_spans)
-    out: list[Finding] = []
-    for m in WORD.finditer(text):
-        word = re.sub(r"[’']s$", "", m.group())
-        if len(word) < 3 or not word[0].isupper() or word in exact:
-            continue
-        start, end = m.start(), m.start() + len(word)
-        if _sentence_start(text, start) and (start, m.end()) not in unknown:
-            continue
-        folded = fold(word)
-        sound = jellyfish.metaphone(folded)
-        match = next((n for n in names if _close(folded, sound, n)), None)
-        if match is None or match.text == word:
-            continue
-        out.append(
-            Finding(
-                kind="name",
-                message=f"{word!r} looks like a misspelling of {match.text!r}",
-                start=start,
-                end=end,
-                text=word,
-                suggestions=(match.text,),
-            )
-        )
-    return out + _split_name_findings(text, names, exact, {(f.start, f.end) for f in out})
-
-
-def _split_name_findings(
-    text: str,
-    names: list[_Name],
-    exact: set[str],
-    taken: set[tuple[int | None, int | None]],
-) -> list[Finding]:
-    """A name broken in two: "North Wind" for "Northwind", "Mc Donald" for "McDonald"."""
-    import jellyfish
-
-    words = list(WORD.finditer(text))
-    out = []
-    for left, right in zip(words, words[1:], strict=False):
-        if text[left.end() : right.start()] != " " or not left.group()[0].isupper():
-            continue
-        if left.group() in exact or right.group() in exact:
-            continue  # "Jordan A." is a name and an initial, not "Jordana"
-        joined = fold(left.group() + right.group())
-        for name in names:
-            if len(name.folded) < 6 or " " in name.text:
-                continue
-            if jellyfish.damerau_levenshtein_distance(joined, name.folded) <= 1:
-                span = (left.start(), right.end())
-                if span not in taken and (left.start(), left.end()) not in taken:
-                    out.append(
-                        Finding(
-                            kind="name",
-                            message=f"{text[span[0] : span[1]]!r} looks like a misspelling of "
-                            f"{name.text!r}",
-                            start=span[0],
-                            end=span[1],
-                            text=text[span[0] : span[1]],
-                            suggestions=(name.text,),
-                        )
-                    )
-                break
-    return out
 
 
 def recipient_findings(

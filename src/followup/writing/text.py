@@ -145,3 +145,26 @@ def lower_first(text: str) -> str:
     if text.startswith("I ") or text.startswith("I'") or len(text) < 2:
         return text
     return text[0].lower() + text[1:] if not text[1].isupper() else text
+
+
+def vocabulary(facts: Facts) -> frozenset[str]:
+    """Every word of every name and term the facts know, for Harper's dictionary."""
+    phrases: list[str] = [
+        facts.candidate.full_name,
+        facts.application.company,
+        facts.application.role,
+        *facts.other_companies,
+    ]
+    for interview in facts.interviews:
+        phrases += interview.forgot_to_mention
+        for p in interview.participants:
+            phrases += [p.name, p.title or "", p.salutation or "", *p.discussed, *p.liked]
+    words = {w for phrase in phrases for w in WORD.findall(phrase)}
+    # postal addresses hold codes like "LS1 4AB" that no dictionary has
+    addresses = [facts.candidate.address or ""]
+    addresses += [p.address or "" for p in known_people(facts).values()]
+    words |= {t.strip(",.;()") for a in addresses for t in a.split() if any(c.isalpha() for c in t)}
+    words |= {w for a in addresses for w in WORD.findall(a)}  # "3JE" is read as "JE"
+    # "Jordan A. Rivera": Harper reads the initial "A." as a word of its own
+    words |= {w + "." for w in words if len(w) == 1 and w.isupper()}
+    return frozenset(words)
