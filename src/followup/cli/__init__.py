@@ -8,16 +8,14 @@ need them, so `followup --help` and `followup plan --json` start fast.
 # string at start-up (~10 ms).
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
+from followup.cli.common import AtOption, JsonFlag, State, _clock, _print_json, _service, _time
+from followup.cli.records import app_cmd, interview_cmd, person_cmd
 from followup.core.errors import FollowupError, InvalidInputError
-
-if TYPE_CHECKING:
-    from followup.services import Followup
 
 app = typer.Typer(
     name="followup",
@@ -31,26 +29,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app_cmd = typer.Typer(help="Applications: add, list, show, edit, close.", no_args_is_help=True)
-interview_cmd = typer.Typer(
-    help="Interviews: add and edit, with everyone met.", no_args_is_help=True
-)
-person_cmd = typer.Typer(
-    help="People met: correct their names and contact details.", no_args_is_help=True
-)
-app.add_typer(app_cmd, name="app")
-app.add_typer(interview_cmd, name="interview")
-app.add_typer(person_cmd, name="person")
-
-
-class State:
-    now: datetime | None = None
-
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Plain JSON on stdout.")]
-AtOption = Annotated[
-    str | None, typer.Option("--at", help="When it happened (ISO 8601 with offset); default now.")
-]
 
 
 @app.callback()
@@ -66,39 +44,9 @@ def root(
     State.now = _time(now, "--now") if now is not None else None
 
 
-def _time(value: str, where: str) -> datetime:
-    from followup.scenario import parse_aware_time
-
-    try:
-        return parse_aware_time(value)
-    except ValueError as exc:
-        raise InvalidInputError(where, f"{value!r} is {exc}") from None
-
-
-def _clock() -> datetime:
-    from datetime import UTC
-
-    return State.now or datetime.now(UTC)
-
-
-def _service() -> "Followup":
-    from followup.services import open_service
-    from followup.settings import Settings
-
-    return open_service(Settings.from_env(), clock=_clock)
-
-
-def _print_json(data: Any) -> None:
-    """Plain JSON: indented for a person at a terminal, compact for programs."""
-    indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
-
-
-def _profile_zone(service: "Followup") -> Any:
-    from zoneinfo import ZoneInfo
-
-    profile = service.profile()
-    return ZoneInfo(profile.timezone if profile else "UTC")
+app.add_typer(app_cmd, name="app")
+app.add_typer(interview_cmd, name="interview")
+app.add_typer(person_cmd, name="person")
 
 
 # -- plan, scenario, agenda ----------------------------------------------------------------
@@ -233,278 +181,6 @@ def setup(
         f"Profile saved: {saved.full_name}, {saved.timezone}, "
         f"at most {saved.checkins_per_week} check-in(s) a week."
     )
-
-
-# -- applications --------------------------------------------------------------------------
-@app_cmd.command("add")
-def app_add(
-    company: Annotated[str, typer.Option(help="The company.")],
-    role: Annotated[str, typer.Option(help="The role you applied for.")],
-    decision: Annotated[
-        str, typer.Option(help="How fast they said they decide: quick, normal, slow or unknown.")
-    ] = "unknown",
-    client_facing: Annotated[
-        bool, typer.Option("--client-facing", help="The role faces clients.")
-    ] = False,
-    verbal: Annotated[
-        bool, typer.Option("--verbal", help="The role needs much verbal communication.")
-    ] = False,
-    culture: Annotated[str, typer.Option(help="traditional, modern or unknown.")] = "unknown",
-    answer_by: Annotated[
-        str | None, typer.Option("--answer-by", help="When they said they'd answer.")
-    ] = None,
-) -> None:
-    """Add an application.
-
-    Example: followup app add --company "Globex Corporation" --role "Data Analyst" --decision quick
-    """
-    from followup.services.inputs import ApplicationIn, validate
-
-    data = validate(
-        ApplicationIn,
-        {
-            "company": company,
-            "role": role,
-            "decision_speed": decision,
-            "client_facing": client_facing,
-            "verbal_role": verbal,
-            "culture": culture,
-            "expected_response_by": answer_by,
-        },
-        "app add",
-    )
-    app_id = _service().add_application(data)
-    typer.echo(f"Added application {app_id}: {data.company} — {data.role}.")
-    typer.echo(f"Next: followup interview add {app_id} --file notes.yaml")
-
-
-@app_cmd.command("edit")
-def app_edit(
-    application: Annotated[str, typer.Argument(help="Application id.")],
-    company: Annotated[str | None, typer.Option()] = None,
-    role: Annotated[str | None, typer.Option()] = None,
-    decision: Annotated[str | None, typer.Option(help="quick, normal, slow or unknown.")] = None,
-    client_facing: Annotated[
-        bool | None, typer.Option("--client-facing/--not-client-facing")
-    ] = None,
-    verbal: Annotated[bool | None, typer.Option("--verbal/--not-verbal")] = None,
-    culture: Annotated[str | None, typer.Option(help="traditional, modern or unknown.")] = None,
-    answer_by: Annotated[str | None, typer.Option("--answer-by")] = None,
-    primary_contact: Annotated[
-        str | None, typer.Option("--primary-contact", help="Person id who gets the check-ins.")
-    ] = None,
-) -> None:
-    """Change the facts of an application. Example: followup app edit 3 --primary-contact 7"""
-    changes = {
-        k: v
-        for k, v in {
-            "company": company,
-            "role": role,
-            "decision_speed": decision,
-            "client_facing": client_facing,
-            "verbal_role": verbal,
-            "culture": culture,
-            "expected_response_by": answer_by,
-            "primary_contact": primary_contact,
-        }.items()
-        if v is not None
-    }
-    _service().update_application(application, changes)
-    typer.echo(f"Application {application} updated.")
-
-
-@app_cmd.command("list")
-def app_list(as_json: JsonFlag = False) -> None:
-    """All applications, newest first, with the next due follow-up."""
-    service = _service()
-    apps = service.applications()
-    if as_json:
-        _print_json(
-            [
-                {
-                    "id": a.id,
-                    "company": a.company,
-                    "role": a.role,
-                    "status": a.status,
-                    "next_due": due.isoformat() if due else None,
-                }
-                for a, due in apps
-            ]
-        )
-        return
-    from rich.table import Table
-
-    from followup.cli.render import console
-
-    if not apps:
-        typer.echo("No applications yet. Add one with `followup app add`.")
-        return
-    tz = _profile_zone(service)
-    table = Table("Id", "Company", "Role", "Status", "Next due")
-    for a, due in apps:
-        next_due = f"{due.astimezone(tz):%a %d %b %H:%M}" if due and a.status == "active" else "—"
-        table.add_row(a.id or "", a.company, a.role, a.status, next_due)
-    console().print(table)
-
-
-@app_cmd.command("show")
-def app_show(application: Annotated[str, typer.Argument(help="Application id.")]) -> None:
-    """An application's timeline: interviews, people, what was sent, replies, and the plan."""
-    from followup.cli.render import console, print_timeline
-
-    service = _service()
-    view = service.application(application)
-    from followup.core.workdays import zone
-
-    print_timeline(console(), view, _clock(), zone(view.facts.candidate.timezone))
-
-
-@app_cmd.command("close")
-def app_close(
-    application: Annotated[str, typer.Argument(help="Application id.")],
-    outcome: Annotated[str, typer.Argument(help="offer, rejected or withdrawn.")],
-) -> None:
-    """Close an application: no more check-ins. Example: followup app close 3 offer"""
-    closed = _service().close_application(application, outcome)
-    typer.echo(f"Application {application} ({closed.company}) closed: {closed.status}.")
-
-
-@app_cmd.command("reopen")
-def app_reopen(application: Annotated[str, typer.Argument(help="Application id.")]) -> None:
-    """Make a closed application active again."""
-    _service().reopen_application(application)
-    typer.echo(f"Application {application} is active again.")
-
-
-# -- interviews and people -----------------------------------------------------------------
-# Options shared by `interview add` and `interview edit`.
-NotesFile = Annotated[Path | None, typer.Option("--file", "-f", help="Notes file (JSON or YAML).")]
-KindOption = Annotated[str | None, typer.Option(help="phone, video or in_person.")]
-StartOption = Annotated[str | None, typer.Option(help="Start, ISO 8601 with offset.")]
-EndOption = Annotated[str | None, typer.Option(help="End, ISO 8601 with offset.")]
-AnswerByOption = Annotated[
-    str | None, typer.Option("--answer-by", help="The answer date they gave.")
-]
-
-
-@interview_cmd.command("add")
-def interview_add(
-    application: Annotated[str, typer.Argument(help="Application id.")],
-    file: NotesFile = None,
-    kind: KindOption = None,
-    start: StartOption = None,
-    end: EndOption = None,
-    person: Annotated[
-        list[str] | None, typer.Option("--person", "-p", help="Name of someone met (repeat).")
-    ] = None,
-    forgot: Annotated[
-        list[str] | None, typer.Option("--forgot", help="Something you forgot to say (repeat).")
-    ] = None,
-    answer_by: AnswerByOption = None,
-    primary: Annotated[
-        str | None, typer.Option("--primary", help="Name of the person who gets the check-ins.")
-    ] = None,
-) -> None:
-    """Record an interview and everyone met, from a notes file and/or flags.
-
-    Example: followup interview add 3 --file panel.yaml
-    """
-    from followup.cli.prompts import interview_answers
-    from followup.services.inputs import InterviewIn, validate
-
-    data, where = interview_answers(
-        file, kind, start, end, person, forgot, answer_by, primary=primary
-    )
-    notes = validate(InterviewIn, data, where)
-    service = _service()
-    interview_id = service.add_interview(application, notes)
-    _after_interview(service, application, interview_id, notes.expected_response_by is None)
-
-
-@interview_cmd.command("edit")
-def interview_edit(
-    interview: Annotated[str, typer.Argument(help="Interview id.")],
-    file: NotesFile = None,
-    kind: KindOption = None,
-    start: StartOption = None,
-    end: EndOption = None,
-    person: Annotated[
-        list[str] | None, typer.Option("--person", "-p", help="Replace who was met (repeat).")
-    ] = None,
-    forgot: Annotated[
-        list[str] | None, typer.Option("--forgot", help="Replace what you forgot to say.")
-    ] = None,
-    answer_by: AnswerByOption = None,
-    no_answer_by: Annotated[
-        bool, typer.Option("--no-answer-by", help="Forget the answer date.")
-    ] = False,
-) -> None:
-    """Correct an interview. Example: followup interview edit 4 --answer-by 2026-12-04"""
-    from followup.cli.prompts import interview_answers
-    from followup.services.inputs import InterviewEditIn, validate
-
-    data, where = interview_answers(file, kind, start, end, person, forgot, answer_by, edit=True)
-    data["clear_expected_response_by"] = no_answer_by
-    changes = validate(InterviewEditIn, data, where)
-    service = _service()
-    app_id = service.edit_interview(interview, changes)
-    _after_interview(service, str(app_id), int(interview), False)
-
-
-def _after_interview(
-    service: "Followup", application: str, interview_id: int, no_date: bool
-) -> None:
-    from followup.cli.render import action_table, console, esc
-    from followup.core.jsonable import action_to_dict
-    from followup.core.workdays import zone
-
-    facts, result = service.plan(application)
-    out = console()
-    out.print(f"Interview {interview_id} saved for {esc(facts.application.company)}.")
-    mine = [
-        action_to_dict(a)
-        for a in result.actions
-        if a.status != "done" and (a.interview == str(interview_id) or a.kind == "check_in")
-    ]
-    out.print(action_table(mine, _clock(), zone(facts.candidate.timezone)))
-    if no_date:
-        out.print(
-            "[yellow]No answer date given: you should have asked when to expect an answer. "
-            "Ask in your thank-you, then add it with `followup interview edit "
-            f"{interview_id} --answer-by DATE`.[/yellow]"
-        )
-
-
-@person_cmd.command("edit")
-def person_edit(
-    person: Annotated[str, typer.Argument(help="Person id (see `followup app show`).")],
-    name: Annotated[str | None, typer.Option()] = None,
-    title: Annotated[str | None, typer.Option()] = None,
-    email: Annotated[str | None, typer.Option()] = None,
-    phone: Annotated[str | None, typer.Option()] = None,
-    address: Annotated[str | None, typer.Option()] = None,
-    salutation: Annotated[
-        str | None, typer.Option(help='How to greet them, e.g. "Ms. Chen".')
-    ] = None,
-) -> None:
-    """Correct a person's name or contact details.
-
-    Example: followup person edit 7 --email kchen@globex.example --salutation "Ms. Chen"
-    """
-    changes = {
-        k: v
-        for k, v in {
-            "name": name,
-            "title": title,
-            "email": email,
-            "phone": phone,
-            "address": address,
-            "salutation": salutation,
-        }.items()
-        if v is not None
-    }
-    saved = _service().edit_person(person, changes)
-    typer.echo(f"Person {person} saved: {saved.name}.")
 
 
 # -- what happened -------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def _target(
         raise InvalidInputError(
             "ACTION", "give an action id (see `followup agenda`) or --scenario/--interview/--to"
         )
-    from followup.cli import _service
+    from followup.cli.common import _service
 
     return writing.stored_target(_service(), action, method)  # type: ignore[arg-type]
 
@@ -157,7 +157,7 @@ def write(
 
     Example: EDITOR=nano followup write thank_you:4:7
     """
-    from followup.cli import _service
+    from followup.cli.common import _service
     from followup.services import writing
 
     service = _service()

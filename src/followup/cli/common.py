@@ -1,0 +1,58 @@
+"""What every command shares: the clock (`--now`), the service, JSON output, time flags."""
+
+import json
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from followup.core.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from followup.services import Followup
+
+
+class State:
+    now: datetime | None = None
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Plain JSON on stdout.")]
+AtOption = Annotated[
+    str | None, typer.Option("--at", help="When it happened (ISO 8601 with offset); default now.")
+]
+
+
+def _time(value: str, where: str) -> datetime:
+    from followup.scenario import parse_aware_time
+
+    try:
+        return parse_aware_time(value)
+    except ValueError as exc:
+        raise InvalidInputError(where, f"{value!r} is {exc}") from None
+
+
+def _clock() -> datetime:
+    from datetime import UTC
+
+    return State.now or datetime.now(UTC)
+
+
+def _service() -> "Followup":
+    from followup.services import open_service
+    from followup.settings import Settings
+
+    return open_service(Settings.from_env(), clock=_clock)
+
+
+def _print_json(data: Any) -> None:
+    """Plain JSON: indented for a person at a terminal, compact for programs."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
+
+
+def _profile_zone(service: "Followup") -> Any:
+    from zoneinfo import ZoneInfo
+
+    profile = service.profile()
+    return ZoneInfo(profile.timezone if profile else "UTC")
