@@ -12,6 +12,8 @@ from rich.markup import escape as esc
 from rich.table import Table
 from rich.text import Text
 
+from followup.core.workdays import duration_words as span
+
 STATUS_STYLE = {"overdue": "bold red", "due": "bold yellow", "planned": "cyan", "done": "green"}
 KIND_WORDS = {"thank_you": "thank-you", "check_in": "check-in"}
 
@@ -22,18 +24,6 @@ def console(stderr: bool = False) -> Console:
     if not out.is_terminal:
         out.width = 160
     return out
-
-
-def span(seconds: float) -> str:
-    """'5 h', '2 d 3 h', '40 min': how far away a moment is, in words a glance can read."""
-    minutes = int(abs(seconds) // 60)
-    days, rest = divmod(minutes, 1440)
-    hours, mins = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours} h" if hours else f"{days} d"
-    if hours:
-        return f"{hours} h {mins} min" if mins and hours < 3 else f"{hours} h"
-    return f"{mins} min"
 
 
 def when(action: dict[str, Any], now: datetime, tz: ZoneInfo) -> Text:

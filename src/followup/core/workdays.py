@@ -92,3 +92,15 @@ def short_when(instant: datetime, tz: ZoneInfo) -> str:
 
 def short_day(day: date) -> str:
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def duration_words(seconds: float) -> str:
+    """'5 h', '2 d 3 h', '40 min': how far away a moment is, in words a glance can read."""
+    minutes = int(abs(seconds) // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {mins} min" if mins and hours < 3 else f"{hours} h"
+    return f"{mins} min"

@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from followup.core.errors import ConflictError, FollowupError, NotFoundError
+from followup.core.workdays import duration_words
 from followup.services import Followup, open_service
 from followup.services.followup import Clock, system_clock
 from followup.settings import Settings
@@ -107,23 +108,12 @@ def filter_day(value: Any) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}" if value else ""
 
 
-def _span(seconds: float) -> str:
-    minutes = int(abs(seconds) // 60)
-    days, rest = divmod(minutes, 1440)
-    hours, mins = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours} h" if hours else f"{days} d"
-    if hours:
-        return f"{hours} h {mins} min" if mins and hours < 3 else f"{hours} h"
-    return f"{mins} min"
-
-
 def filter_ago(value: Any, now: datetime) -> str:
-    return _span((now - _moment(value)).total_seconds()) if value else ""
+    return duration_words((now - _moment(value)).total_seconds()) if value else ""
 
 
 def filter_ahead(value: Any, now: datetime) -> str:
-    return _span((_moment(value) - now).total_seconds()) if value else ""
+    return duration_words((_moment(value) - now).total_seconds()) if value else ""
 
 
 def describe(errors: Any) -> str:
