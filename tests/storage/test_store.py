@@ -274,3 +274,41 @@ def test_thank_you_timeliness_is_counted_alike_on_both_databases(db_url: str) ->
     later.record_sent("thank_you:1:2", at=T0 + timedelta(days=1))
     assert later.timeliness().late == 1
     assert later.timeliness().missed == 2  # Initech's two, now past their 24 hours
+
+
+def test_migrating_from_the_first_schema_keeps_the_data(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A database made by the first release (revision 0001) upgrades with its facts intact."""
+    from alembic import command
+    from alembic.config import Config
+
+    from followup.storage.engine import MIGRATIONS, make_engine
+
+    url = db_url
+    if db_url.startswith("postgresql"):
+        # db_url is migrated to head already: start from a blank one
+        from tests.conftest import fresh_postgres_database
+
+        url = fresh_postgres_database(db_url.rsplit("/", 1)[0] + "/postgres")
+    else:
+        url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO profiles (id, full_name, timezone, checkins_per_week, default_wait_days, "
+                "created_at) VALUES (1, 'Jordan A. Rivera', 'America/New_York', 1, 7, "
+                "'2026-11-01 00:00:00')"
+            )
+        )
+    store = open_store(url, migrate=True)
+    service = Followup(store, clock=clock_at(T0))
+    assert service.profile() is not None and service.profile().full_name == "Jordan A. Rivera"  # type: ignore[union-attr]
+    with store.transaction() as repo:
+        assert repo.revision() == 0
+        assert repo.kept_notes(application_id=1) == {}
+    service.add_application(ApplicationIn(company="Hooli", role="PM"))
+    assert service.revision() == 1
