@@ -49,7 +49,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
         title="followup",
         version="0.1.0",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI loads from a CDN: followup never phones home
         redoc_url=None,
     )
     app.state.service = service
