@@ -119,8 +119,10 @@ def agenda(as_json: JsonFlag = False) -> None:
 
     Example: followup agenda --json
     """
-    service = _service()
-    result = service.agenda()
+    from followup.services.agenda import current_agenda
+    from followup.settings import Settings
+
+    result = current_agenda(Settings.from_env(), _clock)
     if as_json:
         if sys.stdout.isatty():
             _print_json(

@@ -24,6 +24,7 @@ from followup.core.model import (
     Sent,
     Todo,
 )
+from followup.core.status import status_of
 from followup.core.workdays import (
     add_absolute,
     business_window,
@@ -33,9 +34,6 @@ from followup.core.workdays import (
     short_when,
     zone,
 )
-
-# Bumped whenever a rule changes, so cached plans made by older code are recomputed.
-PLANNER_VERSION = 1
 
 THANK_YOU_WINDOW = timedelta(hours=24)
 NEEDS: dict[Method, ContactNeed] = {"email": "email", "phone": "phone", "letter": "address"}
@@ -87,18 +85,9 @@ def choose_method(
 
 def status_at(now: datetime, not_before: datetime | None, due: datetime) -> ActionStatus:
     """planned before `not_before`, due until `due`, overdue after it."""
-    # Timestamps, not datetimes: two times in one ZoneInfo compare by wall clock in Python,
-    # which is wrong for the hour repeated when summer time ends.
     return status_of(
         now.timestamp(), None if not_before is None else not_before.timestamp(), due.timestamp()
     )
-
-
-def status_of(moment: float, not_before: float | None, due: float) -> ActionStatus:
-    """`status_at` over POSIX timestamps, for callers that already hold them."""
-    if not_before is not None and moment < not_before:
-        return "planned"
-    return "due" if moment <= due else "overdue"
 
 
 def expected_answer(

@@ -1,21 +1,40 @@
-"""Use cases: the only place that combines storage, the planner and (later) writing and mail."""
+"""Use cases: the only place that combines storage, the planner, writing and (later) mail.
+
+Imported lazily: `followup agenda` needs only services.agenda, not every use case.
+"""
 
 from __future__ import annotations
 
-from followup.services.followup import Followup, system_clock
-from followup.settings import Settings
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from followup.services.followup import Clock, Followup
+    from followup.settings import Settings
 
 
-def open_service(settings: Settings, *, clock=system_clock) -> Followup:  # type: ignore[no-untyped-def]
+def open_service(settings: Settings, *, clock: Clock | None = None) -> Followup:
     """The use cases over the database the settings name (opened, and on SQLite migrated, on
     first use)."""
+    from followup.services.followup import Followup, system_clock
 
     def opener():  # type: ignore[no-untyped-def]
         from followup.storage.store import open_store
 
         return open_store(settings.database_url)
 
-    return Followup(opener, clock=clock, sqlite_path=settings.sqlite_path)
+    return Followup(opener, clock=clock or system_clock, sqlite_path=settings.sqlite_path)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Followup":
+        from followup.services.followup import Followup
+
+        return Followup
+    if name == "writing":
+        import importlib
+
+        return importlib.import_module("followup.services.writing")
+    raise AttributeError(name)
 
 
 __all__ = ["Followup", "open_service"]

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import json.encoder
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from followup.core.jsonable import action_to_dict, todo_to_dict
-from followup.core.plan import PLANNER_VERSION, plan_application, status_of
+from followup.core.status import PLANNER_VERSION, status_of
 
 if TYPE_CHECKING:
+    from followup.settings import Settings
     from followup.storage.sqlite_reader import AgendaSnapshot
     from followup.storage.store import Repo
 
@@ -42,6 +44,9 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
     A cache is `{"actions": [[due, not_before, id, action_json], ...], "todos": [...]}` with
     times as POSIX timestamps and `action_json` the action's fields, status left out.
     """
+    from followup.core.jsonable import action_to_dict, todo_to_dict
+    from followup.core.plan import plan_application
+
     caches: dict[int, str] = {}
     rows = []
     for app_id, facts in repo.facts_many(application_ids=app_ids, other_companies=False).items():
@@ -135,7 +140,7 @@ def decode(snapshot: AgendaSnapshot) -> Decoded:
             actions.append((due, not_before, action_id, head, text[1:]))
         for todo in cached["todos"]:
             todos.append({"application": app_id, "company": company, **todo})
-    todos.sort(key=lambda t: (t["application"], t["kind"]))
+    todos.sort(key=itemgetter("application", "kind"))
     return Decoded(timezone=snapshot.timezone or "UTC", actions=actions, todos=todos)
 
 
@@ -146,9 +151,25 @@ def build_agenda(decoded: Decoded, now: datetime) -> Agenda:
     for due, not_before, action_id, head, body in decoded.actions:
         status = status_of(moment, not_before, due)
         entries.append((STATUS_ORDER[status], due, action_id, f'{head}"status":"{status}",{body}'))
-    entries.sort(key=_sort_key)
+    entries.sort()  # by status, due, id: ids are unique, so the text never decides
     return Agenda(now=now, timezone=decoded.timezone, entries=entries, todos=list(decoded.todos))
 
 
-def _sort_key(entry: tuple[int, float, str, str]) -> tuple[int, float, str]:
-    return entry[0], entry[1], entry[2]
+def read_fast(path: Path | None, clock: Callable[[], datetime]) -> Agenda | None:
+    """The agenda straight from the SQLite plan caches, when they are all fresh; else None."""
+    if path is None:
+        return None
+    from followup.storage.sqlite_reader import read_agenda
+
+    snapshot = read_agenda(path, CACHE_VERSION)
+    return None if snapshot is None else build_agenda(decode(snapshot), clock())
+
+
+def current_agenda(settings: Settings, clock: Callable[[], datetime]) -> Agenda:
+    """The agenda for a one-shot command: the fast read when it can, the Store when it must."""
+    fast = read_fast(settings.sqlite_path, clock)
+    if fast is not None:
+        return fast
+    from followup.services import open_service
+
+    return open_service(settings, clock=clock).agenda()

@@ -30,11 +30,11 @@ from followup.core.model import (
 from followup.core.plan import checkin_warning, plan_application
 from followup.core.workdays import zone
 from followup.services.agenda import (
-    CACHE_VERSION,
     Agenda,
     Decoded,
     build_agenda,
     decode,
+    read_fast,
     refresh_plan,
     refresh_plans,
     store_snapshot,
@@ -374,12 +374,10 @@ class Followup:
         A one-shot command reads the SQLite plan caches directly; a long-lived process (the web
         app) keeps them decoded until the data revision changes.
         """
-        if self.sqlite_path is not None and self._store is None:
-            from followup.storage.sqlite_reader import read_agenda
-
-            snapshot = read_agenda(self.sqlite_path, CACHE_VERSION)
-            if snapshot is not None:
-                return build_agenda(decode(snapshot), self.clock())
+        if self._store is None:
+            fast = read_fast(self.sqlite_path, self.clock)
+            if fast is not None:
+                return fast
         with self.store.transaction() as repo:
             revision = repo.revision()
             cached = self._decoded
