@@ -230,3 +230,24 @@ def test_cached_pages_follow_writes_from_another_process(client: TestClient, dem
     assert "thank-you by email to Raj Patel" in client.get("/applications/1").text
     page = client.get("/")
     assert page.text.count(token(client)) > 3 and "@@csrf-token@@" not in page.text
+
+
+def test_notes_without_a_name_are_refused_not_dropped(client: TestClient) -> None:
+    before = export(client)
+    response = client.post(
+        "/applications/2/interviews",
+        data={
+            "csrf_token": token(client),
+            "kind": "video",
+            "start": "2026-11-25T09:00",
+            "end": "2026-11-25T10:00",
+            "person-0-name": "Ann Lee",
+            "person-3-discussed": "the renewals team",
+        },
+    )
+    assert response.status_code == 400
+    assert re.search(
+        r'id="e-person-3-name"[^>]*>String should have at least 1 character', response.text
+    )
+    assert "the renewals team" in response.text
+    assert export(client) == before

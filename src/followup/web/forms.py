@@ -27,20 +27,24 @@ def local_time(value: str | None, tz: ZoneInfo, field: str) -> datetime | None:
     return naive.replace(tzinfo=tz) if naive.tzinfo is None else naive
 
 
+def person_rows(form: dict[str, Any]) -> list[int]:
+    """The numbers of the person rows a submitted interview form holds."""
+    return sorted({int(m.group(1)) for k in form if (m := re.fullmatch(r"person-(\d+)-\w+", k))})
+
+
 def interview_data(form: dict[str, str], tz: ZoneInfo) -> dict[str, Any]:
     """The notes document of the interview form (the shape `InterviewIn` validates)."""
     people = []
-    indexes = sorted(
-        {int(m.group(1)) for k in form if (m := re.fullmatch(r"person-(\d+)-name", k))}
-    )
-    for n in indexes:
+    for n in person_rows(form):
         row = {f: (form.get(f"person-{n}-{f}") or "").strip() or None for f in PERSON_FIELDS}
-        if not row["name"] and not any(row.values()):
-            continue  # an empty row the user did not fill
+        discussed = lines(form.get(f"person-{n}-discussed"))
+        liked = lines(form.get(f"person-{n}-liked"))
+        if not any(row.values()) and not discussed and not liked:
+            continue  # a row the user left empty; one with notes but no name is refused
         person: dict[str, Any] = {k: v for k, v in row.items() if v is not None}
         person["name"] = row["name"] or ""
-        person["discussed"] = lines(form.get(f"person-{n}-discussed"))
-        person["liked"] = lines(form.get(f"person-{n}-liked"))
+        person["discussed"] = discussed
+        person["liked"] = liked
         person["primary"] = form.get("primary") == str(n)
         if form.get(f"person-{n}-id"):
             person["id"] = form[f"person-{n}-id"]

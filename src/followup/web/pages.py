@@ -20,7 +20,7 @@ from followup.services.inputs import (
     validate,
 )
 from followup.web.charts import timeline_svg, timeliness_svg
-from followup.web.forms import field_of, interview_data
+from followup.web.forms import PERSON_FIELDS, field_of, interview_data, person_rows
 from followup.web.security import verify_csrf
 from followup.web.views import CSRF_SLOT, back, cached, form_of, page, svc
 
@@ -242,39 +242,48 @@ def interview_new(request: Request, app_id: str) -> Response:
 
 @router.post("/applications/{app_id}/interviews")
 async def interview_add(request: Request, app_id: str) -> Response:
-    service = svc(request)
-    view = service.application(app_id)
+    view = svc(request).application(app_id)
     form = await form_of(request)
-    tz = ZoneInfo(view.facts.candidate.timezone)
+    return _save_interview(
+        request,
+        view,
+        None,
+        form,
+        lambda data: svc(request).add_interview(app_id, validate(InterviewIn, data, "interview")),
+        ask_date=True,
+    )
+
+
+def _save_interview(
+    request: Request,
+    view: Any,
+    interview_id: str | None,
+    form: dict[str, str],
+    save: Any,
+    *,
+    ask_date: bool = False,
+) -> Response:
+    """Save the interview form with `save(data)`; a problem re-shows it, message by the field."""
     rows: list[int] = []
     try:
-        data = interview_data(form, tz)
+        data = interview_data(form, ZoneInfo(view.facts.candidate.timezone))
         rows = data.pop("_rows")
-        service.add_interview(app_id, validate(InterviewIn, data, "interview"))
+        if interview_id is not None:
+            data["clear_expected_response_by"] = not data.get("expected_response_by")
+        save(data)
     except InvalidInputError as exc:
         return page(
             request,
             "interview_form.html",
             400,
             app=view.application,
-            interview=None,
+            interview=view.facts.interview(interview_id) if interview_id else None,
             values=form,
-            rows=_form_rows(form),
+            rows=person_rows(form) or [0],
             errors={field_of(exc, rows): exc.problem},
         )
-    notice = "" if data.get("expected_response_by") else "?notice=ask"
-    return back(f"/applications/{app_id}{notice}")
-
-
-def _form_rows(form: dict[str, str]) -> list[int]:
-    rows = sorted(
-        {
-            int(k.split("-")[1])
-            for k in form
-            if k.startswith("person-") and k.split("-")[1].isdigit()
-        }
-    )
-    return rows or [0]
+    notice = "?notice=ask" if ask_date and not data.get("expected_response_by") else ""
+    return back(f"/applications/{view.application.id}{notice}")
 
 
 @router.get("/interviews/{interview_id}/edit", response_class=HTMLResponse)
@@ -295,13 +304,7 @@ def interview_edit_form(request: Request, interview_id: str) -> Response:
         else "",
     }
     for n, p in enumerate(interview.participants):
-        contact = next((c for c in view.facts.interviews[-1].participants if c.id == p.id), p)
-        values.update(
-            {
-                f"person-{n}-{f}": getattr(p, f) or getattr(contact, f) or ""
-                for f in ("name", "title", "email", "phone", "address", "salutation")
-            }
-        )
+        values.update({f"person-{n}-{f}": getattr(p, f) or "" for f in PERSON_FIELDS})
         values[f"person-{n}-id"] = p.id
         values[f"person-{n}-discussed"] = "\n".join(p.discussed)
         values[f"person-{n}-liked"] = "\n".join(p.liked)
@@ -322,28 +325,17 @@ def interview_edit_form(request: Request, interview_id: str) -> Response:
 @router.post("/interviews/{interview_id}")
 async def interview_edit(request: Request, interview_id: str) -> Response:
     service = svc(request)
-    app_id = service.interview_application(interview_id)
-    view = service.application(app_id)
+    view = service.application(service.interview_application(interview_id))
     form = await form_of(request)
-    tz = ZoneInfo(view.facts.candidate.timezone)
-    rows: list[int] = []
-    try:
-        data = interview_data(form, tz)
-        rows = data.pop("_rows")
-        data["clear_expected_response_by"] = not data.get("expected_response_by")
-        service.edit_interview(interview_id, validate(InterviewEditIn, data, "interview"))
-    except InvalidInputError as exc:
-        return page(
-            request,
-            "interview_form.html",
-            400,
-            app=view.application,
-            interview=view.facts.interview(interview_id),
-            values=form,
-            rows=_form_rows(form),
-            errors={field_of(exc, rows): exc.problem},
-        )
-    return back(f"/applications/{app_id}")
+    return _save_interview(
+        request,
+        view,
+        interview_id,
+        form,
+        lambda data: service.edit_interview(
+            interview_id, validate(InterviewEditIn, data, "interview")
+        ),
+    )
 
 
 @router.get("/people-row", response_class=HTMLResponse)
