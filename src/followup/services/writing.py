@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup.core.errors import InvalidInputError, NotFoundError
-from followup.core.model import ActionKind, Facts, Method
+from followup.core.model import Action, ActionKind, Facts, Method
 from followup.writing.compose import Draft, compose
 from followup.writing.proofread import Proofreader, Report
 
@@ -52,6 +52,7 @@ class Target:
     action_id: str | None = None
     application_id: int | None = None
     others: tuple[str, ...] = ()
+    action: Action | None = None  # the planned action, for stored follow-ups
 
 
 def scenario_target(
@@ -101,18 +102,24 @@ def stored_target(service: Followup, action_id: str, method: Method | None = Non
         action_id=action_id,
         application_id=app_id,
         others=tuple(others) if action.kind == "thank_you" else (),
+        action=action,
     )
 
 
-def draft(target: Target) -> Drafted:
-    """The draft for the target, proofread."""
-    made = compose(
+def compose_for(target: Target) -> Draft:
+    """The draft for the target (not yet proofread)."""
+    return compose(
         target.facts,
         interview_id=target.interview,
         contact_id=target.contact,
         kind=target.kind,
         method=target.method,
     )
+
+
+def draft(target: Target) -> Drafted:
+    """The draft for the target, proofread."""
+    made = compose_for(target)
     return Drafted(made, check(target, made.text))
 
 

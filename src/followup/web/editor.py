@@ -12,13 +12,10 @@ from followup.core.errors import InvalidInputError
 from followup.services import writing
 from followup.web.security import verify_csrf
 from followup.web.views import back, form_of, page, svc
+from followup.writing.proofread import CHECK_IN_ELEMENTS, THANK_YOU_ELEMENTS
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
-ELEMENTS = {
-    "thank_you": ["full_name", "role", "when_met", "thanks", "detail", "forgot", "enthusiasm",
-                  "qualifications"],
-    "check_in": ["full_name", "role", "when_met", "enthusiasm"],
-}  # fmt: skip
+ELEMENTS = {"thank_you": THANK_YOU_ELEMENTS, "check_in": CHECK_IN_ELEMENTS}
 ELEMENT_WORDS = {
     "full_name": "your full name", "role": "the role", "when_met": "when you met",
     "thanks": "a thank-you", "detail": "something from this conversation",
@@ -39,29 +36,25 @@ def _editor(
 ) -> HTMLResponse:
     service = svc(request)
     target = writing.stored_target(service, action_id, method)  # type: ignore[arg-type]
-    made = writing.draft(target)
+    made = writing.compose_for(target)  # proofread below, once, as the text shown
     if text is None:
-        text = writing.kept_text(service, target) or made.draft.text
+        text = writing.kept_text(service, target) or made.text
     report = writing.check(target, text)
     missing = {f.element for f in report.findings if f.kind == "missing"}
     checklist = [(ELEMENT_WORDS[e], e not in missing) for e in ELEMENTS[target.kind]]
-    from followup.core.plan import plan_application
-
-    action = next(
-        a for a in plan_application(target.facts, service.clock()).actions if a.id == action_id
-    )
+    action = target.action
     return page(
         request,
         template,
         status,
         action=action,
         target=target,
-        draft=made.draft,
+        draft=made,
         text=text,
         report=report,
         marked=_marked(text, report),
         checklist=checklist,
-        mailto=_mailto(made.draft, text),
+        mailto=_mailto(made, text),
     )
 
 
@@ -172,8 +165,8 @@ async def draft_pdf(request: Request, action_id: str) -> Response:
 @router.get("/actions/{action_id}/callsheet", response_class=HTMLResponse)
 def call_sheet(request: Request, action_id: str) -> Response:
     target = writing.stored_target(svc(request), action_id, "phone")
-    made = writing.draft(target)
-    return page(request, "callsheet.html", draft=made.draft, company=target.facts.application)
+    call = writing.compose_for(target)
+    return page(request, "callsheet.html", draft=call, company=target.facts.application)
 
 
 @router.post("/actions/{action_id}/sent")
