@@ -6,7 +6,6 @@ Each model turns raw input into checked values; `validate` reports the first pro
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
@@ -101,20 +100,3 @@ def validate(model: type[M], data: Any, where: str) -> M:
     except ValidationError as exc:
         field, problem = first_problem(exc)
         raise InvalidInputError(f"{where}: {field}" if field else where, problem) from None
-
-
-def parse_time_arg(value: str, where: str) -> datetime:
-    """A command-line time: ISO 8601 with its UTC offset."""
-    from followup.scenario import parse_aware_time
-
-    try:
-        return parse_aware_time(value)
-    except ValueError as exc:
-        raise InvalidInputError(where, f"{value!r} is {exc}") from None
-
-
-def parse_day_arg(value: str, where: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInputError(where, f"{value!r} is not a date such as 2026-12-02") from None

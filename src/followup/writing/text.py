@@ -91,10 +91,6 @@ def mentions(text_folded: str, phrase: str) -> bool:
     return found >= max(1, math.ceil(len(words) * 0.6))
 
 
-def first_name(person: Participant) -> str:
-    return person.name.split()[0]
-
-
 def greeting_name(person: Participant) -> str:
     """How to greet someone: the salutation recorded for them, else their full name."""
     return person.salutation or person.name
