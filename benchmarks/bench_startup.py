@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT.parent / "shared" / "examples" / "panel-traditional.json"
+EXAMPLE = ROOT / "examples" / "panel-traditional.json"
 BIN = Path(sys.executable).parent
 RUNS = 10
 HEAVY = ("sqlalchemy", "fastapi", "harper", "alembic", "psycopg")

@@ -17,7 +17,7 @@ from followup.writing.compose import compose
 from followup.writing.proofread import Proofreader, mask, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT.parent / "shared" / "examples" / "panel-traditional.json"
+EXAMPLE = ROOT / "examples" / "panel-traditional.json"
 BIN = Path(sys.executable).parent
 
 

@@ -1,4 +1,4 @@
-"""`followup plan` over scenario files: the shared examples and the contract's errors."""
+"""`followup plan` over scenario files: the examples and the contract's errors."""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ app = typer.Typer(
     help=(
         "Plan, write and track the follow-ups after every job interview: a thank-you to each "
         "person met within 24 hours, then polite check-ins until the company answers.\n\n"
-        "Example: followup plan --json ../shared/examples/single-video.json"
+        "Example: followup plan --json examples/single-video.json"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -57,7 +57,7 @@ def plan(
 ) -> None:
     """What to send to whom, how and by when, with the reasons; then the to-dos.
 
-    Example: followup plan ../shared/examples/panel-traditional.json
+    Example: followup plan examples/panel-traditional.json
     """
     from followup.core.jsonable import plan_to_dict, todo_to_dict
     from followup.core.plan import plan_application

@@ -72,7 +72,7 @@ def draft(
 ) -> None:
     """Draft a follow-up: an email, a letter (--pdf prints it) or a call sheet, proofread.
 
-    Example: followup draft --scenario ../shared/examples/panel-traditional.json
+    Example: followup draft --scenario examples/panel-traditional.json
     --interview onsite --to tomas --method letter --pdf tomas.pdf
     """
     from followup.services import writing
