@@ -21,7 +21,7 @@ run: $(STAMP)
 test: $(STAMP)
 	bash scripts/ensure-postgres
 	bash scripts/ensure-chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -27,12 +27,27 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that reaches PostgreSQL, so `-m "not postgres"` runs without a server."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and "postgres" in callspec.params.values()
+        if on_postgres or "postgres_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    """A PostgreSQL server: FOLLOWUP_TEST_POSTGRES_URL, or a throwaway one started here."""
+    """A PostgreSQL server for this test process: FOLLOWUP_TEST_POSTGRES_URL, or a throwaway
+    one started here. Under pytest-xdist every worker is its own session, so each starts (and
+    removes) its own server; on a given server each worker's databases carry its pid and are
+    dropped when it ends."""
     given = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
     if given:
-        yield given
+        try:
+            yield given
+        finally:
+            _drop_databases(given)
         return
     from tests.pg_server import PostgresServer
 
@@ -44,6 +59,9 @@ def postgres_url() -> Iterator[str]:
         server.stop()
 
 
+_created: list[str] = []
+
+
 def fresh_postgres_database(admin_url: str) -> str:
     """A new, empty database on the test server; its URL."""
     name = f"followup_test_{os.getpid()}_{next(_counter)}"
@@ -51,7 +69,17 @@ def fresh_postgres_database(admin_url: str) -> str:
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
+    _created.append(name)
     return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _drop_databases(admin_url: str) -> None:
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        for name in _created:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+    _created.clear()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

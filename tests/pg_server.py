@@ -46,6 +46,19 @@ class PostgresServer:
         subprocess.run(cmd, check=True, capture_output=True, text=True, stdin=subprocess.DEVNULL)
 
     def start(self) -> str:
+        """Start the server; a port taken between choosing and binding (another pytest-xdist
+        worker's server, say) is retried on a new one."""
+        for attempt in range(3):
+            try:
+                return self._start()
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise
+                shutil.rmtree(self.data, ignore_errors=True)
+                self.port = _free_port()
+        raise AssertionError("unreachable")
+
+    def _start(self) -> str:
         if self.user:
             shutil.chown(self.root, self.user)
             os.chmod(self.root, 0o700)
