@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from followup.core.ids import ActionId
 from followup.core.model import (
     METHODS,
     Action,
@@ -173,7 +174,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
             if done is not None:
                 actions.append(
                     Action(
-                        id=f"thank_you:{interview.id}:{person.id}",
+                        id=str(ActionId.thank_you(interview.id, person.id)),
                         kind="thank_you",
                         interview=interview.id,
                         contact=person.id,
@@ -199,7 +200,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
                 note_missing(person, method, need)
             actions.append(
                 Action(
-                    id=f"thank_you:{interview.id}:{person.id}",
+                    id=str(ActionId.thank_you(interview.id, person.id)),
                     kind="thank_you",
                     interview=interview.id,
                     contact=person.id,
@@ -224,7 +225,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
         known = facts.person(s.contact)
         actions.append(
             Action(
-                id=f"check_in:{s.contact}:{number}",
+                id=str(ActionId.check_in(s.contact, number)),
                 kind="check_in",
                 interview=s.interview,
                 contact=s.contact,
@@ -248,7 +249,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
         assert latest is not None
         actions.append(
             Action(
-                id=f"check_in:{to.id}:{len(check_ins) + 1}",
+                id=str(ActionId.check_in(to.id, len(check_ins) + 1)),
                 kind="check_in",
                 interview=latest.id,
                 contact=to.id,

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationError
 
 from followup.core.errors import ConflictError, InvalidInputError
+from followup.core.ids import ActionId
 from followup.scenario import (
     ApplicationFactsIn,
     AwareTime,
@@ -257,11 +258,10 @@ def _merge(repo: Repo, t: Tables) -> int:
 
 
 def _renumber(action_id: str, interviews: dict[int, int], people: dict[int, int]) -> str:
-    """An action id with the new ids of a merge: thank_you:I:P and check_in:P:N."""
-    kind, first, second = action_id.split(":")
-    if kind == "thank_you":
-        return f"{kind}:{interviews[int(first)]}:{people[int(second)]}"
-    return f"{kind}:{people[int(first)]}:{second}"
+    """An action id with the new ids of a merge."""
+    as_text = {str(k): str(v) for k, v in interviews.items()}
+    people_text = {str(k): str(v) for k, v in people.items()}
+    return str(ActionId.parse(action_id, stored=True).renumbered(as_text, people_text))
 
 
 def _check_references(t: Tables, name: str) -> None:
@@ -326,15 +326,13 @@ def _check_references(t: Tables, name: str) -> None:
     for n, k in enumerate(t.kept_notes):
         if k.application_id not in app_ids:
             fail(f"kept_notes[{n}].application_id", f"unknown application {k.application_id}")
-        parts = k.action_id.split(":")
-        ok = len(parts) == 3 and all(p.isdigit() for p in parts[1:])
-        if ok and parts[0] == "thank_you":
-            ok = interview_app.get(int(parts[1])) == k.application_id
-            ok = ok and person_app.get(int(parts[2])) == k.application_id
-        elif ok and parts[0] == "check_in":
-            ok = person_app.get(int(parts[1])) == k.application_id
-        else:
-            ok = False
+        try:
+            action = ActionId.parse(k.action_id, stored=True)
+        except InvalidInputError:
+            action = None
+        ok = action is not None and person_app.get(int(action.contact)) == k.application_id
+        if ok and action is not None and action.interview is not None:
+            ok = interview_app.get(int(action.interview)) == k.application_id
         if not ok:
             fail(f"kept_notes[{n}].action_id", f"not an action of its application: {k.action_id!r}")
     for n, r in enumerate(t.replies):

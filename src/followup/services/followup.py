@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
+from followup.core.ids import ActionId
 from followup.core.jsonable import facts_to_scenario
 from followup.core.model import (
     CLOSED_STATUSES,
@@ -299,13 +300,13 @@ class Followup:
         with self.store.transaction() as repo:
             app_id, facts, action = resolve_action(repo, action_id, at)
             if action.status == "done":
-                raise ConflictError(f"{action_id} is already recorded as sent")
+                raise ConflictError(f"{action.id} is already recorded as sent")
             if action.kind == "thank_you" and action.not_before and at < action.not_before:
                 raise InvalidInputError(
                     "--at", "a thank-you cannot be sent before the interview has ended"
                 )
             warning = checkin_warning(facts, at) if action.kind == "check_in" else None
-            kept = repo.kept_notes(application_id=app_id).get(action_id)
+            kept = repo.kept_notes(application_id=app_id).get(action.id)
             repo.add_follow_up(
                 application_id=app_id,
                 sent=Sent(
@@ -318,7 +319,7 @@ class Followup:
                 body=kept[1] if kept else None,
             )
             refresh_plan(repo, app_id)
-        return SentResult(action_id=action_id, application_id=app_id, warning=warning)
+        return SentResult(action_id=action.id, application_id=app_id, warning=warning)
 
     def record_reply(
         self,
@@ -421,30 +422,22 @@ def as_id(value: str | int, what: str) -> int:
 
 def resolve_action(repo: Repo, action_id: str, now: datetime) -> tuple[int, Facts, Action]:
     """The application, its facts and the planned action an action id names."""
-    kind, first, second = _split_action(action_id)
-    if kind == "thank_you":
-        interview_id, person_id = as_id(first, "interview"), as_id(second, "person")
+    parsed = ActionId.parse(action_id, "ACTION", stored=True)
+    if parsed.interview is not None:
+        interview_id, person_id = as_id(parsed.interview, "interview"), parsed.contact
         app_id, interview = repo.interview(interview_id=interview_id)
-        if all(p.id != str(person_id) for p in interview.participants):
+        if all(p.id != person_id for p in interview.participants):
             raise NotFoundError(
                 "action", action_id, f"person {person_id} was not met at that interview"
             )
     else:
-        app_id, _ = repo.person(person_id=as_id(first, "person"))
+        app_id, _ = repo.person(person_id=as_id(parsed.contact, "person"))
     facts = repo.facts(application_id=app_id)
-    action = next((a for a in plan_application(facts, now).actions if a.id == action_id), None)
+    wanted = str(parsed)
+    action = next((a for a in plan_application(facts, now).actions if a.id == wanted), None)
     if action is None:
         raise NotFoundError("action", action_id, "see `followup agenda` for open ones")
     return app_id, facts, action
-
-
-def _split_action(action_id: str) -> tuple[str, str, str]:
-    parts = action_id.strip().split(":")
-    if len(parts) != 3 or parts[0] not in ("thank_you", "check_in"):
-        raise InvalidInputError(
-            "ACTION", f"{action_id!r} is not an action id such as thank_you:3:7 or check_in:7:1"
-        )
-    return parts[0], parts[1], parts[2]
 
 
 def _check_times(start: datetime, end: datetime) -> None:

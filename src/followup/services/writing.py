@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup.core.errors import InvalidInputError, NotFoundError
+from followup.core.ids import ActionId
 from followup.core.model import Action, ActionKind, Facts, Method
 from followup.writing.compose import Draft, compose
 from followup.writing.proofread import Proofreader, Report
@@ -84,7 +85,7 @@ def stored_target(service: Followup, action_id: str, method: Method | None = Non
     others = [
         text
         for other_id, (_, text) in kept.items()
-        if other_id.startswith(f"thank_you:{interview}:") and other_id != action_id
+        if other_id != action.id and _thanks_at(other_id, interview)
     ]
     others += [
         s["body"]
@@ -98,12 +99,18 @@ def stored_target(service: Followup, action_id: str, method: Method | None = Non
         interview=interview,
         contact=action.contact,
         kind=action.kind,
-        method=method or (kept[action_id][0] if action_id in kept else action.method),  # type: ignore[arg-type]
-        action_id=action_id,
+        method=method or (kept[action.id][0] if action.id in kept else action.method),  # type: ignore[arg-type]
+        action_id=action.id,
         application_id=app_id,
         others=tuple(others) if action.kind == "thank_you" else (),
         action=action,
     )
+
+
+def _thanks_at(action_id: str, interview: str) -> bool:
+    """Whether a kept note's action is a thank-you for someone met at `interview`."""
+    parsed = ActionId.parse(action_id)
+    return parsed.kind == "thank_you" and parsed.interview == interview
 
 
 def compose_for(target: Target) -> Draft:

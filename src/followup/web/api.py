@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from followup.core.ids import STORED_PATTERN
 from followup.core.jsonable import facts_to_scenario, plan_to_dict
 from followup.scenario import AwareTime, StrictModel, Text
 from followup.services import Followup, writing
@@ -28,7 +29,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     409: {"description": "Conflicts with what is stored"},
     422: {"description": "Malformed request"},
 }
-ActionId = Annotated[str, Field(pattern=r"^(thank_you|check_in):\d{1,9}:\d{1,9}$")]
+ActionPath = Annotated[str, Field(pattern=STORED_PATTERN)]
 
 
 def svc(request: Request) -> Followup:
@@ -153,7 +154,7 @@ def person_edit(
 @router.get("/actions/{action_id}/draft", responses=ERRORS)
 def draft(
     request: Request,
-    action_id: ActionId,
+    action_id: ActionPath,
     method: Annotated[Literal["email", "phone", "letter"] | None, Query()] = None,
 ) -> dict[str, Any]:
     made = writing.draft(writing.stored_target(svc(request), action_id, method))
@@ -168,14 +169,14 @@ def draft(
 
 @router.post("/actions/{action_id}/check", responses=ERRORS)
 def check(
-    request: Request, action_id: ActionId, body: Annotated[CheckIn, Body()]
+    request: Request, action_id: ActionPath, body: Annotated[CheckIn, Body()]
 ) -> dict[str, Any]:
     target = writing.stored_target(svc(request), action_id)
     return writing.check(target, writing.check_note_text(body.text, "text")).to_dict()
 
 
 @router.post("/actions/{action_id}/sent", responses=ERRORS)
-def sent(request: Request, action_id: ActionId, body: Annotated[SentIn, Body()]) -> dict[str, Any]:
+def sent(request: Request, action_id: ActionPath, body: Annotated[SentIn, Body()]) -> dict[str, Any]:
     result = svc(request).record_sent(action_id, at=body.at, method=body.method)
     return {"action": action_id, "warning": result.warning}
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from followup.core.errors import InvalidInputError
+from followup.core.ids import ActionId
 from followup.services import writing
 from followup.web.security import verify_csrf
 from followup.web.views import back, form_of, page, svc
@@ -142,7 +143,7 @@ async def draft_eml(request: Request, action_id: str) -> Response:
     message["From"] = formataddr((candidate.full_name, candidate.email or ""))
     message["X-Unsent"] = "1"  # mail programs open it as a draft to send
     message.set_content(body)
-    name = action_id.replace(":", "-")
+    name = ActionId.parse(action_id, stored=True).slug
     return Response(
         bytes(message),
         media_type="message/rfc822",
@@ -154,7 +155,7 @@ async def draft_eml(request: Request, action_id: str) -> Response:
 async def draft_pdf(request: Request, action_id: str) -> Response:
     form = await form_of(request)
     text = writing.check_note_text(form.get("text", ""), "the note")
-    name = action_id.replace(":", "-")
+    name = ActionId.parse(action_id, stored=True).slug
     return Response(
         writing.letter_pdf(text),
         media_type="application/pdf",
