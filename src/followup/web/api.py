@@ -176,7 +176,9 @@ def check(
 
 
 @router.post("/actions/{action_id}/sent", responses=ERRORS)
-def sent(request: Request, action_id: ActionPath, body: Annotated[SentIn, Body()]) -> dict[str, Any]:
+def sent(
+    request: Request, action_id: ActionPath, body: Annotated[SentIn, Body()]
+) -> dict[str, Any]:
     result = svc(request).record_sent(action_id, at=body.at, method=body.method)
     return {"action": action_id, "warning": result.warning}
 
