@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from followup.core import rules
 from followup.core.ids import ActionId
 from followup.core.model import (
     METHODS,
@@ -36,7 +37,6 @@ from followup.core.workdays import (
     zone,
 )
 
-THANK_YOU_WINDOW = timedelta(hours=24)
 NEEDS: dict[Method, ContactNeed] = {"email": "email", "phone": "phone", "letter": "address"}
 _DETAIL_WORDS: dict[Method, str] = {
     "email": "email address",
@@ -159,14 +159,15 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
             check_ins.append(s)
 
     moment = now.timestamp()
-    # R1: one thank-you per person met, per interview, due 24 hours after it ended.
+    # R1: one thank-you per person met, per interview, due a fixed window after it ended.
+    window, within = rules.THANK_YOU_WINDOW, rules.window_words()
     for interview in facts.interviews:
         end = interview.end.astimezone(tz)
-        due = add_absolute(end, THANK_YOU_WINDOW, tz)
+        due = add_absolute(end, window, tz)
         status = status_of(moment, end.timestamp(), due.timestamp())
         letter_reason = ""
         r1 = (
-            f"thank-you within 24 hours of the {_KIND_WORDS[interview.kind]} interview "
+            f"thank-you within {within} of the {_KIND_WORDS[interview.kind]} interview "
             f"that ended {short_when(end, tz)}"
         )
         for person in interview.participants:
@@ -193,7 +194,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
             reasons: tuple[str, ...] = (r1, why)
             if method == "letter":
                 letter_reason = letter_reason or (
-                    f"letter: must be posted by {short_when(due, tz)} to count as within 24 hours"
+                    f"letter: must be posted by {short_when(due, tz)} to count as within {within}"
                 )
                 reasons += (letter_reason,)
             if need is not None:
@@ -299,9 +300,9 @@ def _next_check_in(
     since = [s for s in check_ins if s.at.timestamp() >= began]
     cadence = facts.candidate.checkins_per_week
     if since:
-        earliest = add_absolute(since[-1].at, timedelta(days=7 / cadence), tz)
+        earliest = rules.next_check_in_allowed(since[-1].at, cadence, tz)
         not_before, due = business_window(earliest, tz)
-        times = "once a week" if cadence == 1 else "twice a week"
+        times = rules.cadence_words(cadence)
         timing = (
             f"at most {times}: not before {short_when(earliest, tz)}, "
             f"{len(since)} check-in{'s' if len(since) > 1 else ''} made since the interview"
@@ -331,9 +332,9 @@ def checkin_warning(facts: Facts, at: datetime, now: datetime | None = None) -> 
     )
     if earlier:
         cadence = facts.candidate.checkins_per_week
-        allowed = add_absolute(earlier[-1].at, timedelta(days=7 / cadence), tz)
+        allowed = rules.next_check_in_allowed(earlier[-1].at, cadence, tz)
         if moment < allowed.timestamp():
-            times = "once a week" if cadence == 1 else "twice a week"
+            times = rules.cadence_words(cadence)
             return (
                 f"this check-in comes sooner than {times}: the last one was "
                 f"{short_when(earlier[-1].at, tz)}, the next was not due before "

@@ -9,21 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
+    Interval,
     bindparam,
     delete,
     func,
     insert,
+    literal,
     select,
     text,
     update,
 )
 
+from followup.core import rules
 from followup.core.errors import NotFoundError
 from followup.core.model import (
     Application,
@@ -404,18 +407,14 @@ class Repo:
     ) -> tuple[int, int, int]:
         """(on time, late, never sent) thank-yous of interviews that ended since `since`,
         counted by the database: one row back, however many interviews."""
+        window = rules.THANK_YOU_WINDOW  # the planner's R1 window, read now: one home
         late_by = (
-            (func.julianday(follow_ups.c.sent_at) - func.julianday(interviews.c.end_at)) > 1.0
+            (func.julianday(follow_ups.c.sent_at) - func.julianday(interviews.c.end_at))
+            > window.total_seconds() / 86400
             if self.conn.dialect.name == "sqlite"
-            else follow_ups.c.sent_at > interviews.c.end_at + text("interval '24 hours'")
+            else follow_ups.c.sent_at - interviews.c.end_at > literal(window, Interval())
         )
-        missed_by = (
-            func.julianday(now.astimezone(UTC).replace(tzinfo=None))
-            - func.julianday(interviews.c.end_at)
-            > 1.0
-            if self.conn.dialect.name == "sqlite"
-            else interviews.c.end_at + text("interval '24 hours'") < now
-        )
+        missed_by = interviews.c.end_at < now - window
         sent = follow_ups.c.sent_at.is_not(None)
         row = self.conn.execute(
             select(

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from followup.core import rules
 from followup.core.errors import ConflictError, FollowupError, NotFoundError
 from followup.core.workdays import duration_words
 from followup.services import Followup, open_service
@@ -42,6 +43,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     service.store  # open (and on SQLite migrate) now, not on the first request  # noqa: B018
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["htmx"] = HTMX
+    templates.env.globals["window_words"] = rules.window_words
     templates.env.filters.update(
         local=filter_local, ago=filter_ago, ahead=filter_ahead, day=filter_day
     )

@@ -98,7 +98,9 @@ def timeline_svg(view: object, now: datetime, tz: ZoneInfo) -> Markup:
 
 
 def timeliness_svg(on_time: int, late: int, missed: int, days: int) -> Markup:
-    """A bar of thank-yous sent within 24 hours, late, or never, with the share on time."""
+    """A bar of thank-yous sent within the window of R1, late, or never, with the share on time."""
+    from followup.core import rules
+
     total = on_time + late + missed
     if not total:
         return Markup("")
@@ -123,7 +125,7 @@ def timeliness_svg(on_time: int, late: int, missed: int, days: int) -> Markup:
             )
             offset += w
     parts.append(
-        f'<text x="0" y="44" class="share">{on_time / total:.0%} within 24 hours '
+        f'<text x="0" y="44" class="share">{on_time / total:.0%} within {rules.window_words()} '
         f"({on_time} of {total})</text></svg>"
     )
     return Markup("".join(parts))
