@@ -70,7 +70,12 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
             ensure_ascii=False,
             separators=(",", ":"),
         )
-        next_due = min((a.due for a in plan.actions if a.status != "done"), default=None)
+        # nothing is due on a closed application, whatever its plan still lists
+        next_due = (
+            min((a.due for a in plan.actions if a.status != "done"), default=None)
+            if facts.application.status == "active"
+            else None
+        )
         rows.append((app_id, CACHE_VERSION, cache, next_due))
         caches[app_id] = cache
     repo.set_plan_caches(caches=rows)
