@@ -47,7 +47,7 @@ def test_every_write_path_refreshes_the_next_due_time(db_url: str) -> None:
     start = T0 - timedelta(hours=3)
     notes = {"start": start, "end": start + timedelta(hours=1), "people": [{"name": "Ann Lee"}]}
     interview = service.add_interview(app_id, InterviewIn.model_validate(notes))
-    assert_caches_fresh(service)[app_id][0] is not None
+    assert assert_caches_fresh(service)[app_id][0] is not None
     edit = InterviewEditIn.model_validate({"people": [{"name": "Ann Lee"}, {"name": "Bo Chan"}]})
     service.edit_interview(interview, edit)
     assert_caches_fresh(service)
@@ -69,9 +69,7 @@ def test_every_write_path_refreshes_the_next_due_time(db_url: str) -> None:
     assert assert_caches_fresh(service)[app_id][0] is not None
 
 
-def test_closed_applications_have_nothing_due_after_demo_and_import(
-    db_url: str, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+def test_closed_applications_have_nothing_due_after_demo_and_import(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     service = Followup(open_store(db_url), clock=lambda: T0)
     load_demo(service)
     for app_id in (1, 2, 3):
