@@ -1,4 +1,4 @@
-"""Scenario files (DESIGN.md section 2): read, validate with pydantic, turn into core facts.
+"""Scenario files (DESIGN.md section 2): read, validate, turn into core facts.
 
 Every problem is reported as `file: field.path: what is wrong`, never as a traceback.
 """
@@ -6,19 +6,9 @@ Every problem is reported as `file: field.path: what is wrong`, never as a trace
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-)
+from typing import TYPE_CHECKING, Any
 
 from followup.core.errors import InvalidInputError
 from followup.core.model import (
@@ -30,169 +20,11 @@ from followup.core.model import (
     Reply,
     Sent,
 )
-from followup.core.workdays import zone
+
+if TYPE_CHECKING:
+    from followup.inputs.models import ScenarioIn
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-
-
-def parse_aware_time(value: Any) -> datetime:
-    """An ISO 8601 time with a UTC offset; anything else is refused with a plain message."""
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError("not an ISO 8601 time with offset") from None
-    else:
-        raise ValueError("not an ISO 8601 time with offset")
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise ValueError("not an ISO 8601 time with offset (add one, e.g. +00:00 or -05:00)")
-    return parsed
-
-
-def parse_day(value: Any) -> date | None:
-    if value is None or isinstance(value, date) and not isinstance(value, datetime):
-        return value  # type: ignore[no-any-return]
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError("not an ISO 8601 date such as 2026-12-02")
-
-
-AwareTime = Annotated[datetime, BeforeValidator(parse_aware_time)]
-Day = Annotated[date | None, BeforeValidator(parse_day)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Ident = Annotated[str, Field(min_length=1, max_length=200)]
-OptText = Annotated[str | None, Field(max_length=2000)]
-
-
-def _phone_text(value: Any) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        raise ValueError(
-            'write the number in quotes, e.g. "+1 212 555 0142": read as a bare number it '
-            "loses its + and any leading zero"
-        )
-    return value
-
-
-Phone = Annotated[Annotated[str, Field(max_length=50)] | None, BeforeValidator(_phone_text)]
-
-
-def _storable(value: Any) -> Any:
-    """Text a database can keep: no NUL character, no lone surrogate (PostgreSQL refuses both)."""
-    items = value if isinstance(value, list | tuple) else [value]
-    for item in items:
-        if isinstance(item, str):
-            if "\x00" in item:
-                raise ValueError("contains a NUL character")
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ValueError("is not valid Unicode text") from None
-    return value
-
-
-class StrictModel(BaseModel):
-    """The base of every input model: unknown fields refused, text trimmed and storable."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _text_is_storable(cls, value: Any) -> Any:
-        return _storable(value)
-
-
-_Model = StrictModel
-
-
-def known_zone(name: str) -> str:
-    try:
-        zone(name)
-    except InvalidInputError as exc:
-        raise ValueError(exc.problem) from None
-    return name
-
-
-ZoneName = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(known_zone)]
-
-
-class CandidateIn(_Model):
-    """The candidate: a scenario's `candidate`, and the stored profile."""
-
-    full_name: Text
-    email: OptText = None
-    phone: Phone = None
-    address: OptText = None
-    timezone: ZoneName
-    checkins_per_week: Literal[1, 2] = 1
-    default_wait_days: Annotated[int, Field(ge=1, le=90)] = 7
-
-
-class ApplicationFactsIn(_Model):
-    """What the candidate knows about an application when adding it."""
-
-    company: Text
-    role: Text
-    decision_speed: Literal["quick", "normal", "slow", "unknown"] = "unknown"
-    client_facing: bool = False
-    verbal_role: bool = False
-    culture: Literal["traditional", "modern", "unknown"] = "unknown"
-    expected_response_by: Day = None
-
-
-class ApplicationIn(ApplicationFactsIn):
-    status: Literal["active", "offer", "rejected", "withdrawn"] = "active"
-    primary_contact: Ident | None = None
-
-
-class ParticipantIn(_Model):
-    id: Ident
-    name: Text
-    title: OptText = None
-    email: OptText = None
-    phone: Phone = None
-    address: OptText = None
-    salutation: OptText = None
-    discussed: list[Text] = []
-    liked: list[Text] = []
-
-
-class InterviewIn(_Model):
-    id: Ident
-    kind: Literal["phone", "video", "in_person"]
-    start: AwareTime
-    end: AwareTime
-    participants: list[ParticipantIn] = []
-    forgot_to_mention: list[Text] = []
-    expected_response_by: Day = None
-
-
-class SentIn(_Model):
-    kind: Literal["thank_you", "check_in"]
-    interview: Ident | None = None
-    contact: Ident
-    method: Literal["email", "phone", "letter"]
-    at: AwareTime
-
-
-class ReplyIn(_Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    at: AwareTime
-    from_: Ident | None = Field(default=None, alias="from")
-
-
-class ScenarioIn(_Model):
-    now: AwareTime | None = None
-    candidate: CandidateIn
-    application: ApplicationIn
-    interviews: list[InterviewIn] = []
-    sent: list[SentIn] = []
-    responses: list[ReplyIn] = []
-    other_companies: list[Text] = []
 
 
 def read_document(path: Path, what: str = "file", limit: int = MAX_FILE_BYTES) -> Any:
@@ -243,37 +75,15 @@ def parse_document(raw: bytes, name: str, *, yaml_ok: bool = False) -> Any:
         ) from None
 
 
-def field_path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + ("from" if part == "from_" else part)
-    return out
-
-
-def first_problem(error: ValidationError) -> tuple[str, str]:
-    """(field path, message) of the first pydantic error, in words a user can act on."""
-    err = error.errors()[0]
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    message = err["msg"]
-    if kind == "value_error":
-        message = str(err.get("ctx", {}).get("error", message))
-    elif kind == "missing":
-        message = "is required"
-    elif kind == "extra_forbidden":
-        message = "is not a known field"
-    elif kind == "literal_error":
-        message = f"must be {err['ctx']['expected']}, not {err['input']!r}"
-    return field_path(loc), message
-
-
 def validate_scenario(data: Any, name: str) -> tuple[Facts, datetime | None]:
     """The facts (and `now`, if given) of a scenario document, or an error naming the field."""
     if not isinstance(data, dict):
         raise InvalidInputError(name, "must be a JSON object with candidate and application")
+    from pydantic import ValidationError
+
+    from followup.inputs.fields import first_problem
+    from followup.inputs.models import ScenarioIn
+
     try:
         model = ScenarioIn.model_validate(data)
     except ValidationError as exc:

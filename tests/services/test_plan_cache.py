@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from followup.core.plan import plan_application
+from followup.inputs.models import ApplicationIn, InterviewEditIn, InterviewIn, ProfileIn
 from followup.services import Followup
 from followup.services.agenda import CACHE_VERSION
 from followup.services.backup import export_document, import_document
 from followup.services.demo import load_demo
-from followup.services.inputs import ApplicationIn, InterviewEditIn, InterviewIn, ProfileIn
 from followup.storage.store import open_store
 from tests.conftest import fresh_postgres_database
 

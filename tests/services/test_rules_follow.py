@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from followup.core import rules
+from followup.inputs.models import ApplicationIn, InterviewIn, ProfileIn
 from followup.services import Followup
-from followup.services.inputs import ApplicationIn, InterviewIn, ProfileIn
 from followup.storage.store import open_store
 
 END = datetime(2026, 11, 24, 16, 0, tzinfo=UTC)

@@ -11,11 +11,11 @@ from sqlalchemy import inspect, text
 
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.model import Application, Candidate, Interview, Participant, Reply, Sent
+from followup.inputs.models import ApplicationIn, InterviewIn, ProfileIn
 from followup.services import Followup
 from followup.services.agenda import CACHE_VERSION
 from followup.services.backup import export_document, import_document
 from followup.services.demo import load_demo
-from followup.services.inputs import ApplicationIn, InterviewIn, ProfileIn
 from followup.storage.engine import SchemaError, upgrade
 from followup.storage.store import open_store
 from followup.storage.tables import SCHEMA_HEAD, metadata

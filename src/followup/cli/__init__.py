@@ -13,7 +13,15 @@ from typing import Annotated
 
 import typer
 
-from followup.cli.common import AtOption, JsonFlag, State, _clock, _print_json, _service, _time
+from followup.cli.common import (
+    AtOption,
+    JsonFlag,
+    State,
+    clock,
+    followup_service,
+    parse_time,
+    print_json,
+)
 from followup.cli.records import app_cmd, interview_cmd, person_cmd
 from followup.core.errors import FollowupError, InvalidInputError
 
@@ -41,7 +49,7 @@ def root(
         ),
     ] = None,
 ) -> None:
-    State.now = _time(now, "--now") if now is not None else None
+    State.now = parse_time(now, "--now") if now is not None else None
 
 
 app.add_typer(app_cmd, name="app")
@@ -67,13 +75,13 @@ def plan(
         from followup.scenario import load_scenario
 
         facts, given_now = load_scenario(path)
-        now = State.now or given_now or _clock()
+        now = State.now or given_now or clock()
     else:
-        facts = _service().plan(target)[0]
-        now = _clock()
+        facts = followup_service().plan(target)[0]
+        now = clock()
     result = plan_application(facts, now)
     if as_json:
-        _print_json(plan_to_dict(result))
+        print_json(plan_to_dict(result))
         return
     from followup.cli.render import action_table, console, esc, print_todos
     from followup.core.jsonable import action_to_dict
@@ -105,7 +113,7 @@ def scenario(
 
     Example: followup scenario 3 -o globex.json && followup plan globex.json
     """
-    document = _service().scenario(application)
+    document = followup_service().scenario(application)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if output is None:
         sys.stdout.write(text)
@@ -122,10 +130,10 @@ def agenda(as_json: JsonFlag = False) -> None:
     from followup.services.agenda import current_agenda
     from followup.settings import Settings
 
-    result = current_agenda(Settings.from_env(), _clock)
+    result = current_agenda(Settings.from_env(), clock)
     if as_json:
         if sys.stdout.isatty():
-            _print_json(
+            print_json(
                 {"now": result.now.isoformat(), "actions": result.items, "todos": result.todos}
             )
         else:  # the actions are stored as JSON already: join them, don't re-encode 10 MB
@@ -165,9 +173,10 @@ def setup(
     followup setup --name "Jordan A. Rivera" --email jordan@example.org --timezone America/New_York
     """
     from followup.cli.prompts import profile_answers
-    from followup.services.inputs import ProfileIn, validate
+    from followup.inputs.fields import validate
+    from followup.inputs.models import ProfileIn
 
-    service = _service()
+    service = followup_service()
     current = service.profile()
     given = {
         "full_name": name,
@@ -195,11 +204,12 @@ def sent(
     ] = None,
 ) -> None:
     """Record a follow-up as sent (or called, or posted). Example: followup sent thank_you:4:7"""
-    from followup.services.inputs import SentIn, validate
+    from followup.inputs.fields import validate
+    from followup.inputs.models import SentIn
 
-    when = _time(at, "--at") if at else _clock()
+    when = parse_time(at, "--at") if at else clock()
     checked = validate(SentIn, {"at": when, "method": method}, "sent")
-    result = _service().record_sent(action, at=checked.at, method=checked.method)
+    result = followup_service().record_sent(action, at=checked.at, method=checked.method)
     typer.echo(f"Recorded {action} as sent.")
     if result.warning:
         typer.secho(f"Warning: {result.warning}", fg="yellow", err=True)
@@ -213,8 +223,8 @@ def reply(
     note: Annotated[str | None, typer.Option(help="What they said, in a few words.")] = None,
 ) -> None:
     """Record that the company answered: check-ins stop. Example: followup reply 3 --from 7"""
-    when = _time(at, "--at") if at else _clock()
-    _service().record_reply(application, person=person, at=when, note=note)
+    when = parse_time(at, "--at") if at else clock()
+    followup_service().record_reply(application, person=person, at=when, note=note)
     typer.echo(f"Recorded a reply for application {application}; check-ins stop.")
 
 
@@ -226,7 +236,7 @@ def export_(
     """The whole database as one JSON document. Example: followup export backup.json"""
     from followup.services.backup import export_document
 
-    text = json.dumps(export_document(_service()), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(export_document(followup_service()), indent=2, ensure_ascii=False) + "\n"
     if file is None:
         sys.stdout.write(text)
         return
@@ -249,7 +259,7 @@ def import_(
     from followup.services.backup import MAX_BACKUP_BYTES, import_document
 
     data = read_document(file, "backup file", limit=MAX_BACKUP_BYTES)
-    added = import_document(_service(), data, str(file), merge=merge)
+    added = import_document(followup_service(), data, str(file), merge=merge)
     typer.echo(f"Imported {added} application(s) from {file}.")
 
 
@@ -262,7 +272,7 @@ def demo(
     """Load a realistic sample (three applications) into an empty database."""
     from followup.services.demo import load_demo
 
-    service = _service()
+    service = followup_service()
     if if_empty and service.profile() is not None:
         return
     ids = load_demo(service)

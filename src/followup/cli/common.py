@@ -23,8 +23,8 @@ AtOption = Annotated[
 ]
 
 
-def _time(value: str, where: str) -> datetime:
-    from followup.scenario import parse_aware_time
+def parse_time(value: str, where: str) -> datetime:
+    from followup.inputs.parse import parse_aware_time
 
     try:
         return parse_aware_time(value)
@@ -32,26 +32,26 @@ def _time(value: str, where: str) -> datetime:
         raise InvalidInputError(where, f"{value!r} is {exc}") from None
 
 
-def _clock() -> datetime:
+def clock() -> datetime:
     from datetime import UTC
 
     return State.now or datetime.now(UTC)
 
 
-def _service() -> "Followup":
+def followup_service() -> "Followup":
     from followup.services import open_service
     from followup.settings import Settings
 
-    return open_service(Settings.from_env(), clock=_clock)
+    return open_service(Settings.from_env(), clock=clock)
 
 
-def _print_json(data: Any) -> None:
+def print_json(data: Any) -> None:
     """Plain JSON: indented for a person at a terminal, compact for programs."""
     indent = 2 if sys.stdout.isatty() else None
     sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
 
 
-def _profile_zone(service: "Followup") -> Any:
+def profile_zone(service: "Followup") -> Any:
     from zoneinfo import ZoneInfo
 
     profile = service.profile()

@@ -8,7 +8,7 @@ import typer
 if TYPE_CHECKING:
     from followup.services import Followup
 
-from followup.cli.common import JsonFlag, _clock, _print_json, _profile_zone, _service
+from followup.cli.common import JsonFlag, clock, followup_service, print_json, profile_zone
 
 app_cmd = typer.Typer(help="Applications: add, list, show, edit, close.", no_args_is_help=True)
 interview_cmd = typer.Typer(
@@ -42,7 +42,8 @@ def app_add(
 
     Example: followup app add --company "Globex Corporation" --role "Data Analyst" --decision quick
     """
-    from followup.services.inputs import ApplicationIn, validate
+    from followup.inputs.fields import validate
+    from followup.inputs.models import ApplicationIn
 
     data = validate(
         ApplicationIn,
@@ -57,7 +58,7 @@ def app_add(
         },
         "app add",
     )
-    app_id = _service().add_application(data)
+    app_id = followup_service().add_application(data)
     typer.echo(f"Added application {app_id}: {data.company} — {data.role}.")
     typer.echo(f"Next: followup interview add {app_id} --file notes.yaml")
 
@@ -93,17 +94,17 @@ def app_edit(
         }.items()
         if v is not None
     }
-    _service().update_application(application, changes)
+    followup_service().update_application(application, changes)
     typer.echo(f"Application {application} updated.")
 
 
 @app_cmd.command("list")
 def app_list(as_json: JsonFlag = False) -> None:
     """All applications, newest first, with the next due follow-up."""
-    service = _service()
+    service = followup_service()
     apps = service.applications()
     if as_json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": a.id,
@@ -123,7 +124,7 @@ def app_list(as_json: JsonFlag = False) -> None:
     if not apps:
         typer.echo("No applications yet. Add one with `followup app add`.")
         return
-    tz = _profile_zone(service)
+    tz = profile_zone(service)
     table = Table("Id", "Company", "Role", "Status", "Next due")
     for a, due in apps:
         next_due = f"{due.astimezone(tz):%a %d %b %H:%M}" if due and a.status == "active" else "—"
@@ -136,11 +137,11 @@ def app_show(application: Annotated[str, typer.Argument(help="Application id.")]
     """An application's timeline: interviews, people, what was sent, replies, and the plan."""
     from followup.cli.render import console, print_timeline
 
-    service = _service()
+    service = followup_service()
     view = service.application(application)
     from followup.core.workdays import zone
 
-    print_timeline(console(), view, _clock(), zone(view.facts.candidate.timezone))
+    print_timeline(console(), view, clock(), zone(view.facts.candidate.timezone))
 
 
 @app_cmd.command("close")
@@ -149,14 +150,14 @@ def app_close(
     outcome: Annotated[str, typer.Argument(help="offer, rejected or withdrawn.")],
 ) -> None:
     """Close an application: no more check-ins. Example: followup app close 3 offer"""
-    closed = _service().close_application(application, outcome)
+    closed = followup_service().close_application(application, outcome)
     typer.echo(f"Application {application} ({closed.company}) closed: {closed.status}.")
 
 
 @app_cmd.command("reopen")
 def app_reopen(application: Annotated[str, typer.Argument(help="Application id.")]) -> None:
     """Make a closed application active again."""
-    _service().reopen_application(application)
+    followup_service().reopen_application(application)
     typer.echo(f"Application {application} is active again.")
 
 
@@ -194,13 +195,14 @@ def interview_add(
     Example: followup interview add 3 --file panel.yaml
     """
     from followup.cli.prompts import interview_answers
-    from followup.services.inputs import InterviewIn, validate
+    from followup.inputs.fields import validate
+    from followup.inputs.models import InterviewIn
 
     data, where = interview_answers(
         file, kind, start, end, person, forgot, answer_by, primary=primary
     )
     notes = validate(InterviewIn, data, where)
-    service = _service()
+    service = followup_service()
     interview_id = service.add_interview(application, notes)
     _after_interview(service, application, interview_id, notes.expected_response_by is None)
 
@@ -225,12 +227,13 @@ def interview_edit(
 ) -> None:
     """Correct an interview. Example: followup interview edit 4 --answer-by 2026-12-04"""
     from followup.cli.prompts import interview_answers
-    from followup.services.inputs import InterviewEditIn, validate
+    from followup.inputs.fields import validate
+    from followup.inputs.models import InterviewEditIn
 
     data, where = interview_answers(file, kind, start, end, person, forgot, answer_by, edit=True)
     data["clear_expected_response_by"] = no_answer_by
     changes = validate(InterviewEditIn, data, where)
-    service = _service()
+    service = followup_service()
     app_id = service.edit_interview(interview, changes)
     _after_interview(service, str(app_id), int(interview), False)
 
@@ -250,7 +253,7 @@ def _after_interview(
         for a in result.actions
         if a.status != "done" and (a.interview == str(interview_id) or a.kind == "check_in")
     ]
-    out.print(action_table(mine, _clock(), zone(facts.candidate.timezone)))
+    out.print(action_table(mine, clock(), zone(facts.candidate.timezone)))
     if no_date:
         out.print(
             "[yellow]No answer date given: you should have asked when to expect an answer. "
@@ -287,5 +290,5 @@ def person_edit(
         }.items()
         if v is not None
     }
-    saved = _service().edit_person(person, changes)
+    saved = followup_service().edit_person(person, changes)
     typer.echo(f"Person {person} saved: {saved.name}.")

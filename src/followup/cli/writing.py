@@ -55,9 +55,9 @@ def _target(
         raise InvalidInputError(
             "ACTION", "give an action id (see `followup agenda`) or --scenario/--interview/--to"
         )
-    from followup.cli.common import _service
+    from followup.cli.common import followup_service
 
-    return writing.stored_target(_service(), action, method)  # type: ignore[arg-type]
+    return writing.stored_target(followup_service(), action, method)  # type: ignore[arg-type]
 
 
 def draft(
@@ -157,10 +157,10 @@ def write(
 
     Example: EDITOR=nano followup write thank_you:4:7
     """
-    from followup.cli.common import _service
+    from followup.cli.common import followup_service
     from followup.services import writing
 
-    service = _service()
+    service = followup_service()
     target = _target(action, None, None, None, "thank_you", method)
     text = writing.kept_text(service, target) or writing.draft(target).draft.text
     interactive = sys.stdin.isatty()

@@ -7,23 +7,14 @@ id, so export -> import into an empty database -> export gives the same document
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
 from followup.core.errors import ConflictError, InvalidInputError
 from followup.core.ids import ActionId
-from followup.scenario import (
-    ApplicationFactsIn,
-    AwareTime,
-    CandidateIn,
-    Day,
-    OptText,
-    Phone,
-    StrictModel,
-    Text,
-    first_problem,
-)
+from followup.inputs.fields import first_problem
+from followup.inputs.models import Document, Tables
 from followup.services.agenda import refresh_plans
 from followup.services.followup import Followup
 from followup.storage.store import Repo
@@ -32,98 +23,6 @@ FORMAT = "followup-export"
 VERSION = 1
 MAX_BACKUP_BYTES = 512 * 1024 * 1024
 DERIVED = {"plan_version", "plan_cache", "next_due_at"}
-Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
-
-
-_Row = StrictModel
-
-
-class ProfileRow(CandidateIn):
-    id: Id
-    created_at: AwareTime
-
-
-class ApplicationRow(ApplicationFactsIn):
-    id: Id
-    profile_id: Id
-    status: Literal["active", "offer", "rejected", "withdrawn"]
-    primary_contact_id: Id | None = None
-    created_at: AwareTime
-    closed_at: AwareTime | None = None
-
-
-class PersonRow(_Row):
-    id: Id
-    application_id: Id
-    name: Text
-    title: OptText = None
-    email: OptText = None
-    phone: Phone = None
-    address: OptText = None
-    salutation: OptText = None
-
-
-class InterviewRow(_Row):
-    id: Id
-    application_id: Id
-    kind: Literal["phone", "video", "in_person"]
-    start_at: AwareTime
-    end_at: AwareTime
-    expected_response_by: Day = None
-    forgot_to_mention: list[Text]
-
-
-class ParticipantRow(_Row):
-    interview_id: Id
-    person_id: Id
-    position: Annotated[int, Field(ge=0)]
-    discussed: list[Text]
-    liked: list[Text]
-
-
-class FollowUpRow(_Row):
-    id: Id
-    application_id: Id
-    kind: Literal["thank_you", "check_in"]
-    interview_id: Id | None = None
-    person_id: Id
-    method: Literal["email", "phone", "letter"]
-    sent_at: AwareTime
-    body: Annotated[str | None, Field(max_length=100_000)] = None
-
-
-class ReplyRow(_Row):
-    id: Id
-    application_id: Id
-    person_id: Id | None = None
-    received_at: AwareTime
-    note: Annotated[str | None, Field(max_length=100_000)] = None
-
-
-class KeptNoteRow(_Row):
-    id: Id
-    application_id: Id
-    action_id: Annotated[str, Field(min_length=1, max_length=100)]
-    method: Literal["email", "phone", "letter"]
-    text: Annotated[str, Field(max_length=100_000)]
-    updated_at: AwareTime
-
-
-class Tables(_Row):
-    profiles: list[ProfileRow] = Field(max_length=1)
-    applications: list[ApplicationRow] = []
-    people: list[PersonRow] = []
-    interviews: list[InterviewRow] = []
-    participants: list[ParticipantRow] = []
-    follow_ups: list[FollowUpRow] = []
-    replies: list[ReplyRow] = []
-    kept_notes: list[KeptNoteRow] = []
-
-
-class Document(_Row):
-    format: Literal["followup-export"]
-    version: Literal[1]
-    tables: Tables
 
 
 def _jsonable(value: Any) -> Any:

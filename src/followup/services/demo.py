@@ -12,8 +12,8 @@ from typing import Any
 
 from followup.core.errors import ConflictError
 from followup.core.workdays import zone
+from followup.inputs.models import ApplicationIn, InterviewIn, ProfileIn
 from followup.services.followup import Followup
-from followup.services.inputs import ApplicationIn, InterviewIn, ProfileIn
 
 PROFILE = {
     "full_name": "Jordan A. Rivera",

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from followup.core import limits
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.ids import ActionId
 from followup.core.jsonable import facts_to_scenario
@@ -30,6 +31,7 @@ from followup.core.model import (
 )
 from followup.core.plan import checkin_warning, plan_application
 from followup.core.workdays import zone
+from followup.inputs.parse import storable_text
 from followup.services.agenda import (
     Agenda,
     Decoded,
@@ -44,7 +46,7 @@ from followup.services.agenda import (
 if TYPE_CHECKING:
     # SQLAlchemy is imported only when the database is opened, pydantic only by the use
     # cases that validate input: `followup agenda` needs neither.
-    from followup.services.inputs import (
+    from followup.inputs.models import (
         ApplicationIn,
         InterviewEditIn,
         InterviewIn,
@@ -147,7 +149,8 @@ class Followup:
 
     def update_application(self, app_ref: str | int, changes: dict[str, Any]) -> None:
         """Change facts of an application (validated like a new one); primary_contact by id."""
-        from followup.services.inputs import ApplicationIn, validate
+        from followup.inputs.fields import validate
+        from followup.inputs.models import ApplicationIn
 
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
@@ -279,7 +282,8 @@ class Followup:
             app_id, current = repo.person(person_id=person_id)
             fields = ("name", "title", "email", "phone", "address", "salutation")
             base = {k: getattr(current, k) for k in fields}
-            from followup.services.inputs import PersonIn, validate
+            from followup.inputs.fields import validate
+            from followup.inputs.models import PersonIn
 
             checked = validate(PersonIn, {**base, **changes}, "person edit")
             values = {k: getattr(checked, k) for k in fields}
@@ -330,7 +334,7 @@ class Followup:
         note: str | None = None,
     ) -> None:
         at = self._past(at, "--at")
-        note = storable_text(note, "note")
+        note = storable_text(note, "note", limits.REPLY_NOTE)
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
             repo.application(application_id=app_id)
@@ -392,21 +396,6 @@ class Followup:
         """The data revision: it changes whenever any fact does."""
         with self.store.transaction() as repo:
             return repo.revision()
-
-
-def storable_text(value: str | None, where: str, limit: int = 2000) -> str | None:
-    """Free text as the database can keep it: trimmed, not too long, no NUL or lone surrogate."""
-    if value is None or not value.strip():
-        return None
-    from followup.scenario import _storable
-
-    try:
-        _storable(value)
-    except ValueError as exc:
-        raise InvalidInputError(where, str(exc)) from None
-    if len(value) > limit:
-        raise InvalidInputError(where, f"longer than {limit} characters")
-    return value.strip()
 
 
 def as_id(value: str | int, what: str) -> int:

@@ -200,10 +200,10 @@ def check_note_text(text: str, name: str) -> str:
         raise InvalidInputError(name, "is empty: there is no note to check")
     if len(text) > MAX_NOTE_BYTES:
         raise InvalidInputError(name, "too large; a note is at most 100 KB")
-    from followup.scenario import _storable
+    from followup.inputs.parse import storable
 
     try:
-        _storable(text)
+        storable(text)
     except ValueError as exc:
         raise InvalidInputError(name, str(exc)) from None
     return text

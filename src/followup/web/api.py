@@ -9,13 +9,20 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from followup.core.ids import STORED_PATTERN
 from followup.core.jsonable import facts_to_scenario, plan_to_dict
-from followup.scenario import AwareTime, StrictModel, Text
+from followup.inputs.models import (
+    ApplicationIn,
+    InterviewEditIn,
+    InterviewIn,
+    NoteIn,
+    PersonEditIn,
+    ReplyIn,
+    SentIn,
+)
 from followup.services import Followup, writing
-from followup.services.inputs import ApplicationIn, InterviewEditIn, InterviewIn
 from followup.web.security import verify_csrf
 
 router = APIRouter(prefix="/api", dependencies=[Depends(verify_csrf)], tags=["followup"])
@@ -38,31 +45,6 @@ def svc(request: Request) -> Followup:
 
 class Created(BaseModel):
     id: int
-
-
-class CheckIn(StrictModel):
-    text: Annotated[str, Field(min_length=1, max_length=100_000)]
-
-
-class SentIn(StrictModel):
-    at: AwareTime | None = None
-    method: Literal["email", "phone", "letter"] | None = None
-
-
-class ReplyIn(StrictModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
-    at: AwareTime | None = None
-    from_: Annotated[int | None, Field(alias="from", ge=1, le=2**31 - 1)] = None
-    note: Annotated[Text | None, Field(max_length=2000)] = None
-
-
-class PersonEditIn(StrictModel):
-    name: Text | None = None
-    title: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    address: str | None = None
-    salutation: str | None = None
 
 
 AppId = Annotated[int, Field(ge=1, le=2**31 - 1)]
@@ -169,7 +151,7 @@ def draft(
 
 @router.post("/actions/{action_id}/check", responses=ERRORS)
 def check(
-    request: Request, action_id: ActionPath, body: Annotated[CheckIn, Body()]
+    request: Request, action_id: ActionPath, body: Annotated[NoteIn, Body()]
 ) -> dict[str, Any]:
     target = writing.stored_target(svc(request), action_id)
     return writing.check(target, writing.check_note_text(body.text, "text")).to_dict()

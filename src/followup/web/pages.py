@@ -11,14 +11,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from followup.core.errors import FollowupError, InvalidInputError
 from followup.core.jsonable import action_to_dict
+from followup.inputs.fields import validate
+from followup.inputs.models import ApplicationIn, InterviewEditIn, InterviewIn, ProfileIn
 from followup.services.backup import export_document, import_document
-from followup.services.inputs import (
-    ApplicationIn,
-    InterviewEditIn,
-    InterviewIn,
-    ProfileIn,
-    validate,
-)
 from followup.web.charts import timeline_svg, timeliness_svg
 from followup.web.forms import PERSON_FIELDS, field_of, interview_data, person_rows
 from followup.web.security import verify_csrf

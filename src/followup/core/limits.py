@@ -1,0 +1,43 @@
+"""Every limit on what a user may enter, in one table.
+
+The input models (inputs/), the database columns (storage/tables.py) and the backup import all
+take their numbers from here, so a value that passes validation always fits the database.
+Lengths count characters.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+# -- text lengths ---------------------------------------------------------------------------
+NAME = 200  # a person's full name, the candidate's too
+TITLE = 200  # a person's job title
+SALUTATION = 100  # "Ms. Chen", "Dr. Lindqvist"
+EMAIL = 320  # RFC 3696: 64 before the @, 255 after
+PHONE = 50
+ADDRESS = 2000  # a postal address, several lines
+COMPANY = 200
+ROLE = 200
+ITEM = 2000  # each thing discussed, liked, or forgotten, each other company
+REPLY_NOTE = 2000  # what the company said, in a few words
+NOTE_TEXT = 100 * 1024  # a kept or sent note (a thank-you, a letter, a call sheet)
+TIMEZONE = 64  # an IANA zone name
+SCENARIO_ID = 200  # an id in a scenario file ("onsite", "aisha")
+ACTION_ID = 100  # thank_you:<interview>:<person> with stored (numeric) ids
+
+# -- counts ---------------------------------------------------------------------------------
+PEOPLE_PER_INTERVIEW = 50
+ITEMS_PER_LIST = 50  # discussed, liked, forgot to mention
+INTERVIEWS_PER_SCENARIO = 200
+EVENTS_PER_SCENARIO = 2000  # sent follow-ups, replies
+OTHER_COMPANIES = 2000
+
+# -- numbers --------------------------------------------------------------------------------
+WAIT_DAYS = (1, 90)  # default_wait_days, inclusive
+
+# -- dates and times ------------------------------------------------------------------------
+# Every date and time a user gives lies in these years: far enough for any job search, near
+# enough that date arithmetic (a check-in 90 days on) never leaves what Python can hold.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+DATE_RANGE_WORDS = "between 1900-01-01 and 2100-12-31"

@@ -1,0 +1,128 @@
+"""The field types of every input model, their limits from core/limits.py, and the one way a
+validation error becomes `where: field: what is wrong`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+
+from followup.core import limits
+from followup.core.errors import InvalidInputError
+from followup.core.workdays import zone
+from followup.inputs.parse import parse_aware_time, parse_day, storable
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _phone_text(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            'write the number in quotes, e.g. "+1 212 555 0142": read as a bare number it '
+            "loses its + and any leading zero"
+        )
+    return value
+
+
+def known_zone(name: str) -> str:
+    try:
+        zone(name)
+    except InvalidInputError as exc:
+        raise ValueError(exc.problem) from None
+    return name
+
+
+def _text(limit: int) -> Any:
+    return Annotated[str, Field(min_length=1, max_length=limit)]
+
+
+def _optional(limit: int) -> Any:
+    return Annotated[str | None, Field(max_length=limit)]
+
+
+AwareTime = Annotated[datetime, BeforeValidator(parse_aware_time)]
+Day = Annotated[date | None, BeforeValidator(parse_day)]
+Name = _text(limits.NAME)
+Company = _text(limits.COMPANY)
+Role = _text(limits.ROLE)
+Item = _text(limits.ITEM)
+Items = Annotated[list[Item], Field(max_length=limits.ITEMS_PER_LIST)]
+Title = _optional(limits.TITLE)
+Salutation = _optional(limits.SALUTATION)
+Email = _optional(limits.EMAIL)
+Address = _optional(limits.ADDRESS)
+Phone = Annotated[
+    Annotated[str, Field(max_length=limits.PHONE)] | None, BeforeValidator(_phone_text)
+]
+ReplyNote = _optional(limits.REPLY_NOTE)
+NoteText = _text(limits.NOTE_TEXT)
+ScenarioId = _text(limits.SCENARIO_ID)
+ZoneName = Annotated[
+    str, Field(min_length=1, max_length=limits.TIMEZONE), AfterValidator(known_zone)
+]
+WaitDays = Annotated[int, Field(ge=limits.WAIT_DAYS[0], le=limits.WAIT_DAYS[1])]
+StoredId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+class StrictModel(BaseModel):
+    """The base of every input model: unknown fields refused, text trimmed and storable."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _text_is_storable(cls, value: Any) -> Any:
+        return storable(value)
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + ("from" if part == "from_" else part)
+    return out
+
+
+def first_problem(error: ValidationError) -> tuple[str, str]:
+    """(field path, message) of the first pydantic error, in words a user can act on."""
+    err = error.errors()[0]
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    message = err["msg"]
+    ctx = err.get("ctx", {})
+    if kind == "value_error":
+        message = str(ctx.get("error", message))
+    elif kind == "missing":
+        message = "is required"
+    elif kind == "extra_forbidden":
+        message = "is not a known field"
+    elif kind == "literal_error":
+        message = f"must be {ctx['expected']}, not {err['input']!r}"
+    elif kind == "string_too_long":
+        message = f"is longer than {ctx['max_length']} characters"
+    elif kind == "too_long":
+        message = f"has more than {ctx['max_length']} entries"
+    return field_path(loc), message
+
+
+def validate(model: type[M], data: Any, where: str) -> M:
+    """`data` checked against `model`, or an InvalidInputError naming the field."""
+    if not isinstance(data, dict):
+        raise InvalidInputError(where, "must be a mapping of fields (a JSON object)")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        field, problem = first_problem(exc)
+        raise InvalidInputError(f"{where}: {field}" if field else where, problem) from None

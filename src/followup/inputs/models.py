@@ -1,0 +1,298 @@
+"""Every input model of followup, in one place: scenario files, CLI flags and notes files, web
+forms and API bodies, backup documents. Each takes its limits from core/limits.py through the
+field types of inputs/fields.py.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field, field_validator
+
+from followup.core import limits
+from followup.inputs.fields import (
+    Address,
+    AwareTime,
+    Company,
+    Day,
+    Email,
+    Item,
+    Items,
+    Name,
+    NoteText,
+    Phone,
+    ReplyNote,
+    Role,
+    Salutation,
+    ScenarioId,
+    StoredId,
+    StrictModel,
+    Title,
+    WaitDays,
+    ZoneName,
+)
+
+Method = Literal["email", "phone", "letter"]
+AppStatus = Literal["active", "offer", "rejected", "withdrawn"]
+InterviewKind = Literal["phone", "video", "in_person"]
+ActionKind = Literal["thank_you", "check_in"]
+
+
+# -- the profile and applications (scenario files, CLI, web, API) ----------------------------
+class ProfileIn(StrictModel):
+    """The candidate: a scenario's `candidate`, and the stored profile."""
+
+    full_name: Name
+    email: Email = None
+    phone: Phone = None
+    address: Address = None
+    timezone: ZoneName
+    checkins_per_week: Literal[1, 2] = 1
+    default_wait_days: WaitDays = 7
+
+
+class ApplicationIn(StrictModel):
+    """What the candidate knows about an application when adding it."""
+
+    company: Company
+    role: Role
+    decision_speed: Literal["quick", "normal", "slow", "unknown"] = "unknown"
+    client_facing: bool = False
+    verbal_role: bool = False
+    culture: Literal["traditional", "modern", "unknown"] = "unknown"
+    expected_response_by: Day = None
+
+
+# -- scenario files ---------------------------------------------------------------------------
+class ScenarioApplicationIn(ApplicationIn):
+    status: AppStatus = "active"
+    primary_contact: ScenarioId | None = None
+
+
+class ScenarioParticipantIn(StrictModel):
+    id: ScenarioId
+    name: Name
+    title: Title = None
+    email: Email = None
+    phone: Phone = None
+    address: Address = None
+    salutation: Salutation = None
+    discussed: Items = []
+    liked: Items = []
+
+
+class ScenarioInterviewIn(StrictModel):
+    id: ScenarioId
+    kind: InterviewKind
+    start: AwareTime
+    end: AwareTime
+    participants: Annotated[
+        list[ScenarioParticipantIn], Field(max_length=limits.PEOPLE_PER_INTERVIEW)
+    ] = []
+    forgot_to_mention: Items = []
+    expected_response_by: Day = None
+
+
+class ScenarioSentIn(StrictModel):
+    kind: ActionKind
+    interview: ScenarioId | None = None
+    contact: ScenarioId
+    method: Method
+    at: AwareTime
+
+
+class ScenarioReplyIn(StrictModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    at: AwareTime
+    from_: ScenarioId | None = Field(default=None, alias="from")
+
+
+class ScenarioIn(StrictModel):
+    now: AwareTime | None = None
+    candidate: ProfileIn
+    application: ScenarioApplicationIn
+    interviews: Annotated[
+        list[ScenarioInterviewIn], Field(max_length=limits.INTERVIEWS_PER_SCENARIO)
+    ] = []
+    sent: Annotated[list[ScenarioSentIn], Field(max_length=limits.EVENTS_PER_SCENARIO)] = []
+    responses: Annotated[list[ScenarioReplyIn], Field(max_length=limits.EVENTS_PER_SCENARIO)] = []
+    other_companies: Annotated[list[Item], Field(max_length=limits.OTHER_COMPANIES)] = []
+
+
+# -- interviews and people (CLI notes files and flags, web forms, API) ------------------------
+class PersonIn(StrictModel):
+    """A person met: contact details and what this conversation was about."""
+
+    id: int | None = None
+    name: Name
+    title: Title = None
+    email: Email = None
+    phone: Phone = None
+    address: Address = None
+    salutation: Salutation = None
+    discussed: Items = []
+    liked: Items = []
+    primary: bool = False  # the application's primary contact: check-ins go to them
+
+    @field_validator("email")
+    @classmethod
+    def _email_shape(cls, value: str | None) -> str | None:
+        if value and ("@" not in value or " " in value or value.startswith("@")):
+            raise ValueError(f"{value!r} is not an email address")
+        return value or None
+
+
+People = Annotated[list[PersonIn], Field(max_length=limits.PEOPLE_PER_INTERVIEW)]
+
+
+class InterviewIn(StrictModel):
+    """An interview as a notes file (JSON or YAML), the CLI's flags or the web form describe it."""
+
+    kind: InterviewKind = "video"
+    start: AwareTime
+    end: AwareTime
+    people: People = Field(default_factory=list)
+    forgot_to_mention: Items = []
+    expected_response_by: Day = None
+
+    @field_validator("people")
+    @classmethod
+    def _one_primary(cls, people: list[PersonIn]) -> list[PersonIn]:
+        if sum(p.primary for p in people) > 1:
+            raise ValueError("only one person can be the primary contact")
+        return people
+
+
+class InterviewEditIn(StrictModel):
+    """Changes to an interview; people given replace the list of people met."""
+
+    kind: InterviewKind | None = None
+    start: AwareTime | None = None
+    end: AwareTime | None = None
+    people: People | None = None
+    forgot_to_mention: Items | None = None
+    expected_response_by: Day = None
+    clear_expected_response_by: bool = False
+
+
+class PersonEditIn(StrictModel):
+    """Corrections to a person's name and contact details (API)."""
+
+    name: Name | None = None
+    title: Title = None
+    email: Email = None
+    phone: Phone = None
+    address: Address = None
+    salutation: Salutation = None
+
+
+# -- what happened ----------------------------------------------------------------------------
+class SentIn(StrictModel):
+    """A follow-up made: when (default now) and how, if not the planned way."""
+
+    at: AwareTime | None = None
+    method: Method | None = None
+
+
+class ReplyIn(StrictModel):
+    """The company answered: when (default now), who (a stored person id), what they said."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    at: AwareTime | None = None
+    from_: StoredId | None = Field(default=None, alias="from")
+    note: ReplyNote = None
+
+
+class NoteIn(StrictModel):
+    """A note's text, to proofread or to keep."""
+
+    text: NoteText
+
+
+# -- backup documents (rows of every table, with their ids) -----------------------------------
+class ProfileRow(ProfileIn):
+    id: StoredId
+    created_at: AwareTime
+
+
+class ApplicationRow(ApplicationIn):
+    id: StoredId
+    profile_id: StoredId
+    status: AppStatus
+    primary_contact_id: StoredId | None = None
+    created_at: AwareTime
+    closed_at: AwareTime | None = None
+
+
+class PersonRow(StrictModel):
+    id: StoredId
+    application_id: StoredId
+    name: Name
+    title: Title = None
+    email: Email = None
+    phone: Phone = None
+    address: Address = None
+    salutation: Salutation = None
+
+
+class InterviewRow(StrictModel):
+    id: StoredId
+    application_id: StoredId
+    kind: InterviewKind
+    start_at: AwareTime
+    end_at: AwareTime
+    expected_response_by: Day = None
+    forgot_to_mention: Items
+
+
+class ParticipantRow(StrictModel):
+    interview_id: StoredId
+    person_id: StoredId
+    position: Annotated[int, Field(ge=0, lt=limits.PEOPLE_PER_INTERVIEW)]
+    discussed: Items
+    liked: Items
+
+
+class FollowUpRow(StrictModel):
+    id: StoredId
+    application_id: StoredId
+    kind: ActionKind
+    interview_id: StoredId | None = None
+    person_id: StoredId
+    method: Method
+    sent_at: AwareTime
+    body: Annotated[str | None, Field(max_length=limits.NOTE_TEXT)] = None
+
+
+class ReplyRow(StrictModel):
+    id: StoredId
+    application_id: StoredId
+    person_id: StoredId | None = None
+    received_at: AwareTime
+    note: ReplyNote = None
+
+
+class KeptNoteRow(StrictModel):
+    id: StoredId
+    application_id: StoredId
+    action_id: Annotated[str, Field(min_length=1, max_length=limits.ACTION_ID)]
+    method: Method
+    text: Annotated[str, Field(max_length=limits.NOTE_TEXT)]
+    updated_at: AwareTime
+
+
+class Tables(StrictModel):
+    profiles: list[ProfileRow] = Field(max_length=1)
+    applications: list[ApplicationRow] = []
+    people: list[PersonRow] = []
+    interviews: list[InterviewRow] = []
+    participants: list[ParticipantRow] = []
+    follow_ups: list[FollowUpRow] = []
+    replies: list[ReplyRow] = []
+    kept_notes: list[KeptNoteRow] = []
+
+
+class Document(StrictModel):
+    format: Literal["followup-export"]
+    version: Literal[1]
+    tables: Tables

@@ -1,0 +1,85 @@
+"""Parsing what users type, without pydantic: times, dates, storable text.
+
+The input models (inputs/fields.py) build on these, and so do the command line's flags and the
+scenario reader's fast path, which must not pay for building pydantic models.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from followup.core import limits
+from followup.core.errors import InvalidInputError
+
+TIME_PROBLEM = "not an ISO 8601 time with offset"
+DAY_PROBLEM = "not an ISO 8601 date such as 2026-12-02"
+RANGE_PROBLEM = f"must be {limits.DATE_RANGE_WORDS}"
+
+
+def in_range(day: date) -> bool:
+    return limits.FIRST_DAY <= day <= limits.LAST_DAY
+
+
+def parse_aware_time(value: Any) -> datetime:
+    """An ISO 8601 time with a UTC offset, in the years of the limits table."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(TIME_PROBLEM) from None
+    else:
+        raise ValueError(TIME_PROBLEM)
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise ValueError(f"{TIME_PROBLEM} (add one, e.g. +00:00 or -05:00)")
+    if not in_range(parsed.date()):
+        raise ValueError(RANGE_PROBLEM)
+    return parsed
+
+
+def parse_day(value: Any) -> date | None:
+    """An ISO 8601 date in the years of the limits table, or None."""
+    if value is None:
+        return None
+    day: date | None = None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        day = value
+    elif isinstance(value, str):
+        try:
+            day = date.fromisoformat(value.strip())
+        except ValueError:
+            day = None
+    if day is None:
+        raise ValueError(DAY_PROBLEM)
+    if not in_range(day):
+        raise ValueError(RANGE_PROBLEM)
+    return day
+
+
+def storable(value: Any) -> Any:
+    """Text a database can keep: no NUL character, no lone surrogate (PostgreSQL refuses both)."""
+    items = value if isinstance(value, list | tuple) else [value]
+    for item in items:
+        if isinstance(item, str):
+            if "\x00" in item:
+                raise ValueError("contains a NUL character")
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("is not valid Unicode text") from None
+    return value
+
+
+def storable_text(value: str | None, where: str, limit: int) -> str | None:
+    """Free text as the database can keep it: trimmed, not too long, no NUL or lone surrogate."""
+    if value is None or not value.strip():
+        return None
+    try:
+        storable(value)
+    except ValueError as exc:
+        raise InvalidInputError(where, str(exc)) from None
+    if len(value) > limit:
+        raise InvalidInputError(where, f"is longer than {limit} characters")
+    return value.strip()
