@@ -4,6 +4,7 @@ validation error becomes `where: field: what is wrong`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
@@ -97,11 +98,19 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 def first_problem(error: ValidationError) -> tuple[str, str]:
     """(field path, message) of the first pydantic error, in words a user can act on."""
-    err = error.errors()[0]
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    message = err["msg"]
-    ctx = err.get("ctx", {})
+    return problem_of(error.errors())
+
+
+def problem_of(errors: Sequence[Any], skip: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(field path, message) of the first of pydantic's error records (FastAPI's too, whose
+    locations start with `body` or `query`: name those in `skip`)."""
+    if not errors:
+        return "", "invalid request"
+    err = errors[0]
+    loc = tuple(p for n, p in enumerate(err.get("loc", ())) if n or p not in skip)
+    kind = err.get("type")
+    message = err.get("msg", "invalid value")
+    ctx = err.get("ctx") or {}
     if kind == "value_error":
         message = str(ctx.get("error", message))
     elif kind == "missing":

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from followup.core import limits
 from followup.core.errors import InvalidInputError, NotFoundError
 from followup.core.ids import ActionId
 from followup.core.model import Action, ActionKind, Facts, Method
@@ -20,7 +21,7 @@ from followup.writing.proofread import Proofreader, Report
 if TYPE_CHECKING:
     from followup.services.followup import Followup
 
-MAX_NOTE_BYTES = 100 * 1024
+MAX_NOTE_BYTES = limits.NOTE_TEXT
 _FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",

@@ -1,5 +1,8 @@
 """The database tables (SQLAlchemy Core): facts only, plus a derived plan cache per application.
 
+Text lengths come from core/limits.py, the table the input models use too, so whatever passes
+validation fits; long free text (addresses, notes) is TEXT, its limit checked on input.
+
 The plan is never stored as truth. `plan_cache` and `next_due_at` are recomputed from the facts on
 every write (and whenever `plan_version` is older than the planner), so they cannot go stale.
 """
@@ -28,6 +31,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from followup.core import limits
 from followup.storage.revision import SCHEMA_HEAD
 
 __all__ = ["SCHEMA_HEAD", "metadata"]
@@ -68,11 +72,11 @@ profiles = Table(
     "profiles",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("full_name", String(200), nullable=False),
-    Column("email", String(320)),
-    Column("phone", String(50)),
-    Column("address", Text),
-    Column("timezone", String(64), nullable=False),
+    Column("full_name", String(limits.NAME), nullable=False),
+    Column("email", String(limits.EMAIL)),
+    Column("phone", String(limits.PHONE)),
+    Column("address", Text),  # limits.ADDRESS, checked on input
+    Column("timezone", String(limits.TIMEZONE), nullable=False),
     Column("checkins_per_week", Integer, nullable=False, default=1),
     Column("default_wait_days", Integer, nullable=False, default=7),
     Column("created_at", UTCDateTime, nullable=False),
@@ -84,8 +88,8 @@ applications = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
-    Column("company", String(200), nullable=False),
-    Column("role", String(200), nullable=False),
+    Column("company", String(limits.COMPANY), nullable=False),
+    Column("role", String(limits.ROLE), nullable=False),
     Column("decision_speed", String(10), nullable=False, default="unknown"),
     Column("client_facing", Boolean, nullable=False, default=False),
     Column("verbal_role", Boolean, nullable=False, default=False),
@@ -118,12 +122,12 @@ people = Table(
         nullable=False,
         index=True,
     ),
-    Column("name", String(200), nullable=False),
-    Column("title", String(200)),
-    Column("email", String(320)),
-    Column("phone", String(50)),
-    Column("address", Text),
-    Column("salutation", String(100)),
+    Column("name", String(limits.NAME), nullable=False),
+    Column("title", String(limits.TITLE)),
+    Column("email", String(limits.EMAIL)),
+    Column("phone", String(limits.PHONE)),
+    Column("address", Text),  # limits.ADDRESS, checked on input
+    Column("salutation", String(limits.SALUTATION)),
 )
 
 interviews = Table(
@@ -183,7 +187,7 @@ follow_ups = Table(
     Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     Column("method", String(10), nullable=False),
     Column("sent_at", UTCDateTime, nullable=False),
-    Column("body", Text),
+    Column("body", Text),  # limits.NOTE_TEXT, checked on input
     CheckConstraint("kind IN ('thank_you', 'check_in')", name="kind"),
     CheckConstraint("method IN ('email', 'phone', 'letter')", name="method"),
 )
@@ -201,7 +205,7 @@ replies = Table(
     ),
     Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL")),
     Column("received_at", UTCDateTime, nullable=False),
-    Column("note", Text),
+    Column("note", Text),  # limits.REPLY_NOTE, checked on input
 )
 
 # The text the candidate settled on for a planned follow-up (`followup write`), kept until it
@@ -217,9 +221,9 @@ kept_notes = Table(
         nullable=False,
         index=True,
     ),
-    Column("action_id", String(100), nullable=False),
+    Column("action_id", String(limits.ACTION_ID), nullable=False),
     Column("method", String(10), nullable=False),
-    Column("text", Text, nullable=False),
+    Column("text", Text, nullable=False),  # limits.NOTE_TEXT, checked on input
     Column("updated_at", UTCDateTime, nullable=False),
     UniqueConstraint("application_id", "action_id", name="uq_kept_notes_action"),
     CheckConstraint("method IN ('email', 'phone', 'letter')", name="method"),

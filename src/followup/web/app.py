@@ -119,8 +119,9 @@ def filter_ahead(value: Any, now: datetime) -> str:
 
 
 def describe(errors: Any) -> str:
-    """FastAPI's validation errors as one line: 'body.start: not an ISO 8601 time'."""
-    first = list(errors)[0] if errors else {}
-    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-    message = str(first.get("ctx", {}).get("error", first.get("msg", "invalid request")))
+    """FastAPI's validation errors as one line, as every face words them: 'start: not an ISO
+    8601 time with offset'."""
+    from followup.inputs.fields import problem_of
+
+    where, message = problem_of(list(errors), skip=("body", "query", "path"))
     return f"{where}: {message}" if where else message
