@@ -55,7 +55,7 @@ def test_every_write_path_refreshes_the_next_due_time(db_url: str) -> None:
     assert_caches_fresh(service)
     service.update_application(app_id, {"expected_response_by": "2026-12-10"})
     assert_caches_fresh(service)
-    service.record_sent(f"thank_you:{interview}:1")
+    service.mark_sent(f"thank_you:{interview}:1")
     assert_caches_fresh(service)
     service.record_reply(app_id, person="1")
     assert_caches_fresh(service)

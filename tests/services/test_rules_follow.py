@@ -26,7 +26,7 @@ def _interview_with_one_late_thanks(db_url: str) -> Followup:
         "people": [{"name": "Ann Lee", "email": "ann@globex.example"}, {"name": "Bo Chan"}],
     }
     interview = service.add_interview(app_id, InterviewIn.model_validate(notes))
-    service.record_sent(f"thank_you:{interview}:1", at=END + timedelta(hours=30))
+    service.mark_sent(f"thank_you:{interview}:1", at=END + timedelta(hours=30))
     return service
 
 

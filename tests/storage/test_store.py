@@ -271,7 +271,7 @@ def test_thank_you_timeliness_is_counted_alike_on_both_databases(db_url: str) ->
     # the demo: six thank-yous sent in time, Raj Patel's overdue, two still in their 24 hours
     assert (t.on_time, t.late, t.missed) == (6, 0, 1)
     later = Followup(service.store, clock=clock_at(T0 + timedelta(days=2)))
-    later.record_sent("thank_you:1:2", at=T0 + timedelta(days=1))
+    later.mark_sent("thank_you:1:2", at=T0 + timedelta(days=1))
     assert later.timeliness().late == 1
     assert later.timeliness().missed == 2  # Initech's two, now past their 24 hours
 

@@ -225,7 +225,7 @@ def test_cached_pages_follow_writes_from_another_process(client: TestClient, dem
     assert "Thank-you to Raj Patel" in client.get("/").text
     assert "Thank-you to Raj Patel" in client.get("/").text  # served from the cache
     other = open_service(demo_settings, clock=fixed_clock)  # e.g. the CLI, at the same time
-    other.record_sent("thank_you:1:2")
+    other.mark_sent("thank_you:1:2")
     assert "Thank-you to Raj Patel" not in client.get("/").text
     assert "thank-you by email to Raj Patel" in client.get("/applications/1").text
     page = client.get("/")

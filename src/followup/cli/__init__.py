@@ -209,7 +209,7 @@ def sent(
 
     when = parse_time(at, "--at") if at else clock()
     checked = validate(SentIn, {"at": when, "method": method}, "sent")
-    result = followup_service().record_sent(action, at=checked.at, method=checked.method)
+    result = followup_service().mark_sent(action, at=checked.at, method=checked.method)
     typer.echo(f"Recorded {action} as sent.")
     if result.warning:
         typer.secho(f"Warning: {result.warning}", fg="yellow", err=True)
@@ -282,12 +282,10 @@ def demo(
 @app.command()
 def migrate() -> None:
     """Bring the database schema up to date (needed on PostgreSQL; automatic on SQLite)."""
+    from followup.services import migrate_database
     from followup.settings import Settings
-    from followup.storage.store import open_store
 
-    settings = Settings.from_env()
-    open_store(settings.database_url, migrate=True).close()
-    typer.echo(f"Database at {settings.describe_database()} is up to date.")
+    typer.echo(f"Database at {migrate_database(Settings.from_env())} is up to date.")
 
 
 @app.command()

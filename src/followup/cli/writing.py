@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from followup.core.errors import InvalidInputError
+from followup.inputs.parse import check_note_text
 
 if TYPE_CHECKING:
     from followup.services.writing import Target
@@ -166,7 +167,7 @@ def write(
     interactive = sys.stdin.isatty()
     while True:
         text = _edit(text)
-        writing.check_note_text(text, "the note")
+        check_note_text(text, "the note")
         report = writing.check(target, text)
         _print_report(report, text)
         writing.keep(service, target, text, target.method or "email")  # type: ignore[arg-type]

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 
 class FollowupError(Exception):
-    """Root of every error followup reports to a user; the message says what to do."""
+    """Root of every error followup reports to a user; the message says what to do.
+
+    Each class carries the exit status the command line ends with and the HTTP status the web
+    app answers with, so neither face maps errors itself.
+    """
 
     exit_code = 2
+    http_status = 400
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -25,6 +30,8 @@ class InvalidInputError(FollowupError):
 class NotFoundError(FollowupError):
     """An id the user gave names nothing stored."""
 
+    http_status = 404
+
     def __init__(self, what: str, ident: str, hint: str = "") -> None:
         text = f"no {what} with id {ident!r}"
         super().__init__(f"{text}; {hint}" if hint else text)
@@ -32,3 +39,5 @@ class NotFoundError(FollowupError):
 
 class ConflictError(FollowupError):
     """The request makes sense but clashes with what is stored."""
+
+    http_status = 409

@@ -83,3 +83,16 @@ def storable_text(value: str | None, where: str, limit: int) -> str | None:
     if len(value) > limit:
         raise InvalidInputError(where, f"is longer than {limit} characters")
     return value.strip()
+
+
+def check_note_text(text: str, name: str) -> str:
+    """A note's text as followup keeps it: not empty, at most the limit, storable."""
+    if not text.strip():
+        raise InvalidInputError(name, "is empty: there is no note to check")
+    if len(text) > limits.NOTE_TEXT:
+        raise InvalidInputError(name, f"too large; a note is at most {limits.NOTE_TEXT // 1024} KB")
+    try:
+        storable(text)
+    except ValueError as exc:
+        raise InvalidInputError(name, str(exc)) from None
+    return text

@@ -25,6 +25,14 @@ def open_service(settings: Settings, *, clock: Clock | None = None) -> Followup:
     return Followup(opener, clock=clock or system_clock, sqlite_path=settings.sqlite_path)
 
 
+def migrate_database(settings: Settings) -> str:
+    """Bring the schema of the database the settings name up to date; says where it is."""
+    from followup.storage.store import open_store
+
+    open_store(settings.database_url, migrate=True).close()
+    return settings.describe_database()
+
+
 def __getattr__(name: str) -> Any:
     if name == "Followup":
         from followup.services.followup import Followup
@@ -37,4 +45,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["Followup", "open_service"]
+__all__ = ["Followup", "migrate_database", "open_service"]

@@ -88,8 +88,8 @@ def load_demo(service: Followup) -> list[int]:
     )
     people = _people_ids(service, globex)
     service.update_application(globex, {"primary_contact": people["Katherine Chen"]})
-    service.record_sent(f"thank_you:{panel}:{people['Katherine Chen']}", at=ago(20))
-    service.record_sent(f"thank_you:{panel}:{people['María González']}", at=ago(19))
+    service.mark_sent(f"thank_you:{panel}:{people['Katherine Chen']}", at=ago(20))
+    service.mark_sent(f"thank_you:{panel}:{people['María González']}", at=ago(19))
     ids.append(globex)
 
     initech = service.add_application(
@@ -120,7 +120,7 @@ def load_demo(service: Followup) -> list[int]:
         ],
     )
     people = _people_ids(service, initech)
-    service.record_sent(
+    service.mark_sent(
         f"thank_you:{screen}:{people['Priya Raman']}", at=ago(24 * 9 - 3), method="phone"
     )
     _interview(
@@ -175,7 +175,7 @@ def load_demo(service: Followup) -> list[int]:
         ],
     )
     people = _people_ids(service, umbrella)
-    service.record_sent(f"thank_you:{first}:{people['Eleanor Whitfield']}", at=ago(24 * 16 - 4))
+    service.mark_sent(f"thank_you:{first}:{people['Eleanor Whitfield']}", at=ago(24 * 16 - 4))
     onsite = _interview(
         service,
         umbrella,
@@ -204,7 +204,7 @@ def load_demo(service: Followup) -> list[int]:
     people = _people_ids(service, umbrella)
     service.update_application(umbrella, {"primary_contact": people["Eleanor Whitfield"]})
     for name in ("Eleanor Whitfield", "Samuel Osei"):
-        service.record_sent(f"thank_you:{onsite}:{people[name]}", at=ago(24 * 7 + 2))
+        service.mark_sent(f"thank_you:{onsite}:{people[name]}", at=ago(24 * 7 + 2))
     service.record_reply(
         umbrella,
         person=people["Eleanor Whitfield"],

@@ -24,6 +24,7 @@ from followup.core.model import (
     Candidate,
     Facts,
     Interview,
+    Method,
     Participant,
     Plan,
     Reply,
@@ -31,7 +32,7 @@ from followup.core.model import (
 )
 from followup.core.plan import checkin_warning, plan_application
 from followup.core.workdays import zone
-from followup.inputs.parse import storable_text
+from followup.inputs.parse import check_note_text, storable_text
 from followup.services.agenda import (
     Agenda,
     Decoded,
@@ -292,15 +293,24 @@ class Followup:
             return repo.person(person_id=person_id)[1]
 
     # -- what happened -------------------------------------------------------------------
-    def record_sent(
-        self, action_id: str, *, at: datetime | None = None, method: str | None = None
+    def mark_sent(
+        self,
+        action_id: str,
+        *,
+        text: str | None = None,
+        method: str | None = None,
+        at: datetime | None = None,
     ) -> SentResult:
-        """Mark a planned follow-up as made; warns (R5) when a check-in comes too soon.
+        """Record a planned follow-up as made, in one transaction with its final text.
 
-        The text kept for it with `followup write` goes with it into the record."""
+        `text` (the note as sent) is kept with the action and copied into the record; without
+        it, the text kept earlier with `followup write` is. Warns (R5) when a check-in comes
+        sooner than the cadence allows."""
         at = self._past(at, "--at")
         if method is not None and method not in METHODS:
             raise InvalidInputError("method", f"must be email, phone or letter, not {method!r}")
+        if text is not None:
+            text = check_note_text(text, "the note") if text.strip() else None
         with self.store.transaction() as repo:
             app_id, facts, action = resolve_action(repo, action_id, at)
             if action.status == "done":
@@ -311,13 +321,19 @@ class Followup:
                 )
             warning = checkin_warning(facts, at) if action.kind == "check_in" else None
             kept = repo.kept_notes(application_id=app_id).get(action.id)
+            used: Method = method or (kept[0] if kept else action.method)  # type: ignore[assignment]
+            if text is not None:
+                repo.keep_note(
+                    application_id=app_id, action_id=action.id, method=used, text=text, now=at
+                )
+                kept = (used, text)
             repo.add_follow_up(
                 application_id=app_id,
                 sent=Sent(
                     kind=action.kind,
                     interview=action.interview,
                     contact=action.contact,
-                    method=method or (kept[0] if kept else action.method),  # type: ignore[arg-type]
+                    method=used,
                     at=at,
                 ),
                 body=kept[1] if kept else None,

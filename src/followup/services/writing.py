@@ -15,6 +15,7 @@ from followup.core import limits
 from followup.core.errors import InvalidInputError, NotFoundError
 from followup.core.ids import ActionId
 from followup.core.model import Action, ActionKind, Facts, Method
+from followup.inputs.parse import check_note_text
 from followup.writing.compose import Draft, compose
 from followup.writing.proofread import Proofreader, Report
 
@@ -194,20 +195,6 @@ def read_note(path: str, stdin_text: str | None = None) -> str:
     except UnicodeDecodeError as exc:
         raise InvalidInputError(name, f"is not UTF-8 text (byte {exc.start})") from None
     return check_note_text(text, name)
-
-
-def check_note_text(text: str, name: str) -> str:
-    if not text.strip():
-        raise InvalidInputError(name, "is empty: there is no note to check")
-    if len(text) > MAX_NOTE_BYTES:
-        raise InvalidInputError(name, "too large; a note is at most 100 KB")
-    from followup.inputs.parse import storable
-
-    try:
-        storable(text)
-    except ValueError as exc:
-        raise InvalidInputError(name, str(exc)) from None
-    return text
 
 
 def letter_pdf(text: str) -> bytes:

@@ -17,6 +17,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 class SchemaError(FollowupError):
     """The database schema is not the one this version of followup expects."""
 
+    http_status = 503  # the server is not ready to serve, whatever the request
+
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()

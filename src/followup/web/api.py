@@ -22,6 +22,7 @@ from followup.inputs.models import (
     ReplyIn,
     SentIn,
 )
+from followup.inputs.parse import check_note_text
 from followup.services import Followup, writing
 from followup.web.security import verify_csrf
 
@@ -154,14 +155,14 @@ def check(
     request: Request, action_id: ActionPath, body: Annotated[NoteIn, Body()]
 ) -> dict[str, Any]:
     target = writing.stored_target(svc(request), action_id)
-    return writing.check(target, writing.check_note_text(body.text, "text")).to_dict()
+    return writing.check(target, check_note_text(body.text, "text")).to_dict()
 
 
 @router.post("/actions/{action_id}/sent", responses=ERRORS)
 def sent(
     request: Request, action_id: ActionPath, body: Annotated[SentIn, Body()]
 ) -> dict[str, Any]:
-    result = svc(request).record_sent(action_id, at=body.at, method=body.method)
+    result = svc(request).mark_sent(action_id, at=body.at, method=body.method)
     return {"action": action_id, "warning": result.warning}
 
 

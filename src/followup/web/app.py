@@ -14,25 +14,15 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from followup.core import rules
-from followup.core.errors import ConflictError, FollowupError, NotFoundError
+from followup.core.errors import FollowupError
 from followup.core.workdays import duration_words
 from followup.services import Followup, open_service
 from followup.services.followup import Clock, system_clock
 from followup.settings import Settings
-from followup.web.security import CsrfRefusedError, SecurityMiddleware
+from followup.web.security import SecurityMiddleware
 
 HERE = Path(__file__).parent
 HTMX = "htmx-2.0.11.min.js"  # vendored from the npm package htmx.org 2.0.11
-
-
-def status_of(error: FollowupError) -> int:
-    if isinstance(error, CsrfRefusedError):
-        return 403
-    if isinstance(error, NotFoundError):
-        return 404
-    if isinstance(error, ConflictError):
-        return 409
-    return 400
 
 
 def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
@@ -65,7 +55,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
 
     @app.exception_handler(FollowupError)
     async def followup_error(request: Request, exc: FollowupError) -> Response:
-        status = status_of(exc)
+        status = exc.http_status
         if request.url.path.startswith("/api") or "hx-request" in request.headers:
             return JSONResponse({"error": exc.message}, status_code=status)
         return templates.TemplateResponse(

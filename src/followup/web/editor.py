@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from followup.core.errors import InvalidInputError
 from followup.core.ids import ActionId
+from followup.inputs.parse import check_note_text
 from followup.services import writing
 from followup.web.security import verify_csrf
 from followup.web.views import back, form_of, page, svc
@@ -103,7 +104,7 @@ async def draft_check(request: Request, action_id: str) -> Response:
     return _editor(
         request,
         action_id,
-        writing.check_note_text(form.get("text", ""), "the note"),
+        check_note_text(form.get("text", ""), "the note"),
         form.get("method") or None,
         template="findings.html",
     )
@@ -131,7 +132,7 @@ async def draft_eml(request: Request, action_id: str) -> Response:
     form = await form_of(request)
     service = svc(request)
     target = writing.stored_target(service, action_id)
-    text = writing.check_note_text(form.get("text", ""), "the note")
+    text = check_note_text(form.get("text", ""), "the note")
     subject, body = _split_subject(text)
     person = target.facts.person(target.contact)
     candidate = target.facts.candidate
@@ -154,7 +155,7 @@ async def draft_eml(request: Request, action_id: str) -> Response:
 @router.post("/actions/{action_id}/pdf")
 async def draft_pdf(request: Request, action_id: str) -> Response:
     form = await form_of(request)
-    text = writing.check_note_text(form.get("text", ""), "the note")
+    text = check_note_text(form.get("text", ""), "the note")
     name = ActionId.parse(action_id, stored=True).slug
     return Response(
         writing.letter_pdf(text),
@@ -173,12 +174,8 @@ def call_sheet(request: Request, action_id: str) -> Response:
 @router.post("/actions/{action_id}/sent")
 async def draft_sent(request: Request, action_id: str) -> Response:
     form = await form_of(request)
-    service = svc(request)
-    text = form.get("text")
-    method = form.get("method") or None
-    if text is not None and text.strip():
-        target = writing.stored_target(service, action_id, method)  # type: ignore[arg-type]
-        writing.keep(service, target, text, target.method or "email")  # type: ignore[arg-type]
-    result = service.record_sent(action_id, method=method)
+    result = svc(request).mark_sent(
+        action_id, text=form.get("text"), method=form.get("method") or None
+    )
     notice = f"?notice=sent&warning={quote(result.warning)}" if result.warning else "?notice=sent"
     return back((form.get("next") or "/") + notice)

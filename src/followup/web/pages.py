@@ -360,8 +360,6 @@ async def backup_import(request: Request) -> Response:
 
     form = await request.form()
     upload = form.get("file")
-    from followup.web.app import status_of
-
     if upload is None or isinstance(upload, str):
         return page(request, "backup.html", 400, message=None, error="choose a backup file")
     raw = await upload.read()
@@ -371,5 +369,5 @@ async def backup_import(request: Request) -> Response:
             svc(request), data, upload.filename or "backup", merge=form.get("merge") == "on"
         )
     except FollowupError as exc:
-        return page(request, "backup.html", status_of(exc), message=None, error=exc.message)
+        return page(request, "backup.html", exc.http_status, message=None, error=exc.message)
     return page(request, "backup.html", message=f"Imported {added} application(s).", error=None)

@@ -39,7 +39,9 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 
 class CsrfRefusedError(FollowupError):
-    exit_code = 2
+    """A write without this browser's security token: maybe another site's form."""
+
+    http_status = 403
 
 
 def _cookie_token(scope: Scope) -> str | None:
