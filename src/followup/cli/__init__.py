@@ -67,11 +67,12 @@ def plan(
 
     Example: followup plan examples/panel-traditional.json
     """
-    from followup.core.jsonable import plan_to_dict, todo_to_dict
+    from followup.core.jsonable import todo_to_dict
     from followup.core.plan import plan_application
 
     path = Path(target)
-    if path.exists() or not target.strip().isdigit():
+    stored = not path.exists() and target.strip().isdigit()
+    if not stored:
         from followup.scenario import load_scenario
 
         facts, given_now = load_scenario(path)
@@ -81,7 +82,9 @@ def plan(
         now = clock()
     result = plan_application(facts, now)
     if as_json:
-        print_json(plan_to_dict(result))
+        from followup.services.outputs import plan_json
+
+        print_json(plan_json(result, stored=stored))
         return
     from followup.cli.render import action_table, console, esc, print_todos
     from followup.core.jsonable import action_to_dict
@@ -133,9 +136,9 @@ def agenda(as_json: JsonFlag = False) -> None:
     result = current_agenda(Settings.from_env(), clock)
     if as_json:
         if sys.stdout.isatty():
-            print_json(
-                {"now": result.now.isoformat(), "actions": result.items, "todos": result.todos}
-            )
+            from followup.services.outputs import agenda_json
+
+            print_json(agenda_json(result))
         else:  # the actions are stored as JSON already: join them, don't re-encode 10 MB
             sys.stdout.write(
                 f'{{"now":{json.dumps(result.now.isoformat())},"actions":{result.actions_json()},'
@@ -202,6 +205,7 @@ def sent(
     method: Annotated[
         str | None, typer.Option(help="email, phone or letter, if not the planned one.")
     ] = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """Record a follow-up as sent (or called, or posted). Example: followup sent thank_you:4:7"""
     from followup.inputs.fields import validate
@@ -210,7 +214,12 @@ def sent(
     when = parse_time(at, "--at") if at else clock()
     checked = validate(SentIn, {"at": when, "method": method}, "sent")
     result = followup_service().mark_sent(action, at=checked.at, method=checked.method)
-    typer.echo(f"Recorded {action} as sent.")
+    if as_json:
+        from followup.services.outputs import sent_json
+
+        print_json(sent_json(result))
+    else:
+        typer.echo(f"Recorded {result.action_id} as sent.")
     if result.warning:
         typer.secho(f"Warning: {result.warning}", fg="yellow", err=True)
 

@@ -104,18 +104,9 @@ def app_list(as_json: JsonFlag = False) -> None:
     service = followup_service()
     apps = service.applications()
     if as_json:
-        print_json(
-            [
-                {
-                    "id": a.id,
-                    "company": a.company,
-                    "role": a.role,
-                    "status": a.status,
-                    "next_due": due.isoformat() if due else None,
-                }
-                for a, due in apps
-            ]
-        )
+        from followup.services.outputs import applications_json
+
+        print_json(applications_json(apps))
         return
     from rich.table import Table
 

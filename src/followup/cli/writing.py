@@ -91,28 +91,10 @@ def draft(
         except OSError as exc:
             raise InvalidInputError(str(pdf), f"cannot write it ({exc.strerror})") from None
     if as_json:
-        sys.stdout.write(
-            json.dumps(
-                {
-                    "kind": d.kind,
-                    "method": d.method,
-                    "to": {
-                        "id": d.to.id,
-                        "name": d.to.name,
-                        "email": d.to.email,
-                        "phone": d.to.phone,
-                        "address": d.to.address,
-                    },
-                    "subject": d.subject,
-                    "body": d.body,
-                    "key_points": list(d.key_points),
-                    "voicemail": d.voicemail,
-                    "findings": [f.to_dict() for f in made.report.findings],
-                },
-                ensure_ascii=False,
-            )
-            + "\n"
-        )
+        from followup.services.outputs import draft_json
+
+        stored = target.application_id is not None
+        sys.stdout.write(json.dumps(draft_json(made, stored=stored), ensure_ascii=False) + "\n")
         return
     sys.stdout.write(d.text.rstrip("\n") + "\n")
     if pdf is not None:
@@ -142,7 +124,9 @@ def check(
     target = _target(action, scenario, interview, to, kind, None)
     report = writing.check(target, text)
     if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        from followup.services.outputs import report_json
+
+        sys.stdout.write(json.dumps(report_json(report), ensure_ascii=False) + "\n")
     else:
         _print_report(report, text)
     if report.errors:

@@ -1,4 +1,8 @@
-"""Plans and facts as plain JSON-ready dicts, in the field names of DESIGN.md section 2."""
+"""Plans and facts as plain JSON-ready dicts, in the field names of DESIGN.md section 2.
+
+A scenario file's ids are its own strings ("onsite", "aisha"); a stored application's are
+numbers, and `stored=True` writes them as JSON numbers, as every other stored id is written.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,17 @@ def iso(value: datetime | date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def action_to_dict(action: Action) -> dict[str, Any]:
+def ident(value: str | None, stored: bool) -> str | int | None:
+    """An id as JSON: a number for stored data, the scenario's own text otherwise."""
+    return int(value) if stored and value is not None else value
+
+
+def action_to_dict(action: Action, *, stored: bool = False) -> dict[str, Any]:
     return {
         "id": action.id,
         "kind": action.kind,
-        "interview": action.interview,
-        "contact": action.contact,
+        "interview": ident(action.interview, stored),
+        "contact": ident(action.contact, stored),
         "contact_name": action.contact_name,
         "method": action.method,
         "not_before": iso(action.not_before),
@@ -29,22 +38,22 @@ def action_to_dict(action: Action) -> dict[str, Any]:
     }
 
 
-def todo_to_dict(todo: Todo) -> dict[str, Any]:
+def todo_to_dict(todo: Todo, *, stored: bool = False) -> dict[str, Any]:
     return {
         "kind": todo.kind,
-        "interview": todo.interview,
-        "contact": todo.contact,
+        "interview": ident(todo.interview, stored),
+        "contact": ident(todo.contact, stored),
         "need": todo.need,
         "message": todo.message,
     }
 
 
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
+def plan_to_dict(plan: Plan, *, stored: bool = False) -> dict[str, Any]:
     return {
         "expected_response_by": iso(plan.expected_response_by),
         "expected_source": plan.expected_source,
-        "actions": [action_to_dict(a) for a in plan.actions],
-        "todos": [todo_to_dict(t) for t in plan.todos],
+        "actions": [action_to_dict(a, stored=stored) for a in plan.actions],
+        "todos": [todo_to_dict(t, stored=stored) for t in plan.todos],
     }
 
 

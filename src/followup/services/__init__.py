@@ -38,10 +38,10 @@ def __getattr__(name: str) -> Any:
         from followup.services.followup import Followup
 
         return Followup
-    if name == "writing":
+    if name in ("writing", "outputs"):
         import importlib
 
-        return importlib.import_module("followup.services.writing")
+        return importlib.import_module(f"followup.services.{name}")
     raise AttributeError(name)
 
 

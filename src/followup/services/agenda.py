@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from followup.storage.store import Repo
 
 # Planner rules and cache layout both decide what a cache holds; either changing makes it stale.
-CACHE_LAYOUT = 2
+CACHE_LAYOUT = 3  # 3: stored ids as JSON numbers
 CACHE_VERSION = PLANNER_VERSION * 1000 + CACHE_LAYOUT
 _quote = json.encoder.encode_basestring  # a JSON string literal, without json.dumps' overhead
 STATUS_ORDER = {"overdue": 0, "due": 1, "planned": 2}
@@ -55,7 +55,7 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
         for action in plan.actions:
             if action.status == "done":
                 continue
-            fields = action_to_dict(action)
+            fields = action_to_dict(action, stored=True)
             del fields["status"]
             entries.append(
                 [
@@ -66,7 +66,7 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
                 ]
             )
         cache = json.dumps(
-            {"actions": entries, "todos": [todo_to_dict(t) for t in plan.todos]},
+            {"actions": entries, "todos": [todo_to_dict(t, stored=True) for t in plan.todos]},
             ensure_ascii=False,
             separators=(",", ":"),
         )

@@ -12,7 +12,6 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from followup.core.ids import STORED_PATTERN
-from followup.core.jsonable import facts_to_scenario, plan_to_dict
 from followup.inputs.models import (
     ApplicationIn,
     InterviewEditIn,
@@ -23,7 +22,7 @@ from followup.inputs.models import (
     SentIn,
 )
 from followup.inputs.parse import check_note_text
-from followup.services import Followup, writing
+from followup.services import Followup, outputs, writing
 from followup.web.security import verify_csrf
 
 router = APIRouter(prefix="/api", dependencies=[Depends(verify_csrf)], tags=["followup"])
@@ -54,22 +53,12 @@ AppId = Annotated[int, Field(ge=1, le=2**31 - 1)]
 @router.get("/agenda", responses=ERRORS)
 def agenda(request: Request) -> dict[str, Any]:
     """Every open follow-up: overdue, then due, then planned; and the to-dos."""
-    result = svc(request).agenda()
-    return {"now": result.now.isoformat(), "actions": result.items, "todos": result.todos}
+    return outputs.agenda_json(svc(request).agenda())
 
 
 @router.get("/applications", responses=ERRORS)
 def applications(request: Request) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": int(a.id or 0),
-            "company": a.company,
-            "role": a.role,
-            "status": a.status,
-            "next_due": due.isoformat() if due else None,
-        }
-        for a, due in svc(request).applications()
-    ]
+    return outputs.applications_json(svc(request).applications())
 
 
 @router.post("/applications", status_code=201, responses=ERRORS)
@@ -81,17 +70,12 @@ def application_add(request: Request, body: Annotated[ApplicationIn, Body()]) ->
 def application(request: Request, app_id: AppId) -> dict[str, Any]:
     """The application's facts, as a scenario document, and its plan."""
     service = svc(request)
-    view = service.application(app_id)
-    return {
-        "id": app_id,
-        "scenario": facts_to_scenario(view.facts, service.clock()),
-        "plan": plan_to_dict(view.plan),
-    }
+    return outputs.application_json(service.application(app_id), service.clock())
 
 
 @router.get("/applications/{app_id}/plan", responses=ERRORS)
 def plan(request: Request, app_id: AppId) -> dict[str, Any]:
-    return plan_to_dict(svc(request).application(app_id).plan)
+    return outputs.plan_json(svc(request).application(app_id).plan, stored=True)
 
 
 @router.post("/applications/{app_id}/interviews", status_code=201, responses=ERRORS)
@@ -104,34 +88,21 @@ def interview_edit(
     request: Request, interview_id: AppId, body: Annotated[InterviewEditIn, Body()]
 ) -> dict[str, Any]:
     app_id = svc(request).edit_interview(interview_id, body)
-    return plan_to_dict(svc(request).application(app_id).plan)
+    return outputs.plan_json(svc(request).application(app_id).plan, stored=True)
 
 
 @router.get("/applications/{app_id}/people", responses=ERRORS)
 def people(request: Request, app_id: AppId) -> list[dict[str, Any]]:
-    view = svc(request).application(app_id)
-    found: dict[str, Any] = {}
-    for interview in view.facts.interviews:
-        for p in interview.participants:
-            found[p.id] = {
-                "id": int(p.id),
-                "name": p.name,
-                "title": p.title,
-                "email": p.email,
-                "phone": p.phone,
-                "address": p.address,
-                "salutation": p.salutation,
-            }
-    return list(found.values())
+    return outputs.people_json(svc(request).application(app_id).facts)
 
 
 @router.patch("/people/{person_id}", responses=ERRORS)
 def person_edit(
     request: Request, person_id: AppId, body: Annotated[PersonEditIn, Body()]
 ) -> dict[str, Any]:
-    changes = body.model_dump(exclude_none=True)
-    saved = svc(request).edit_person(person_id, changes)
-    return {"id": person_id, "name": saved.name, "email": saved.email, "phone": saved.phone}
+    return outputs.person_json(
+        svc(request).edit_person(person_id, body.model_dump(exclude_none=True))
+    )
 
 
 @router.get("/actions/{action_id}/draft", responses=ERRORS)
@@ -141,13 +112,7 @@ def draft(
     method: Annotated[Literal["email", "phone", "letter"] | None, Query()] = None,
 ) -> dict[str, Any]:
     made = writing.draft(writing.stored_target(svc(request), action_id, method))
-    d = made.draft
-    return {
-        "kind": d.kind, "method": d.method,
-        "to": {"id": d.to.id, "name": d.to.name, "email": d.to.email},
-        "subject": d.subject, "body": d.body, "key_points": list(d.key_points),
-        "voicemail": d.voicemail, "findings": [f.to_dict() for f in made.report.findings],
-    }  # fmt: skip
+    return outputs.draft_json(made, stored=True)
 
 
 @router.post("/actions/{action_id}/check", responses=ERRORS)
@@ -155,15 +120,14 @@ def check(
     request: Request, action_id: ActionPath, body: Annotated[NoteIn, Body()]
 ) -> dict[str, Any]:
     target = writing.stored_target(svc(request), action_id)
-    return writing.check(target, check_note_text(body.text, "text")).to_dict()
+    return outputs.report_json(writing.check(target, check_note_text(body.text, "text")))
 
 
 @router.post("/actions/{action_id}/sent", responses=ERRORS)
 def sent(
     request: Request, action_id: ActionPath, body: Annotated[SentIn, Body()]
 ) -> dict[str, Any]:
-    result = svc(request).mark_sent(action_id, at=body.at, method=body.method)
-    return {"action": action_id, "warning": result.warning}
+    return outputs.sent_json(svc(request).mark_sent(action_id, at=body.at, method=body.method))
 
 
 @router.post("/applications/{app_id}/replies", status_code=201, responses=ERRORS)
