@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from followup.core.actions import action_for
 from followup.scenario import load_scenario
 from followup.writing.compose import compose
 from followup.writing.proofread import Proofreader, mask, vocabulary
@@ -22,7 +23,7 @@ BIN = Path(sys.executable).parent
 
 
 def note_of_200_words(facts):  # type: ignore[no-untyped-def]
-    body = compose(facts, interview_id="onsite", contact_id="aisha").text
+    body = compose(facts, thanks(facts, "aisha")).text
     extra = (
         " The portfolio review was a highlight, and I enjoyed hearing how the team plans "
         "its roadmap each quarter."
@@ -34,6 +35,11 @@ def note_of_200_words(facts):  # type: ignore[no-untyped-def]
         if len(body.split()) < 200 and extra not in body:
             body += extra
     return body
+
+
+def thanks(facts, person):  # type: ignore[no-untyped-def]
+    now = facts.interviews[0].end
+    return action_for(facts, interview_id="onsite", contact_id=person, kind="thank_you", now=now)
 
 
 def per_call(fn, runs: int = 200) -> float:  # type: ignore[no-untyped-def]
@@ -60,16 +66,16 @@ def main() -> None:
         f"{ours:.2f} ms, Harper alone {theirs:.2f} ms = {ours / theirs:.2f}x (goal <= 1.5x)"
     )
 
-    people = [p.id for p in facts.interviews[0].participants]
+    actions = [thanks(facts, p.id) for p in facts.interviews[0].participants]
     rounds = 2000
     started = time.perf_counter()
     for _ in range(rounds):
-        for person in people:
-            compose(facts, interview_id="onsite", contact_id=person)
-    drafts = rounds * len(people)
+        for action in actions:
+            compose(facts, action)
+    drafts = rounds * len(actions)
     rate = drafts / (time.perf_counter() - started)
     print(
-        f"drafting: {drafts:,} drafts for a {len(people)}-person panel = {rate:,.0f} drafts/s "
+        f"drafting: {drafts:,} drafts for a {len(actions)}-person panel = {rate:,.0f} drafts/s "
         "(goal >= 1,000/s)"
     )
 

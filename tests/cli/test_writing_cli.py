@@ -229,3 +229,27 @@ def test_write_with_a_failing_editor_keeps_nothing(cli, tmp_path: Path, monkeypa
         "Error: EDITOR: 'false' exited with status 1; nothing was kept\n",
     )
     assert json.loads(cli("export").out)["tables"]["kept_notes"] == []
+
+
+def test_a_check_in_after_a_reply_still_drafts_by_the_persons_method(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(Path(PANEL_SCENARIO).read_text())
+    data["responses"] = [{"at": "2026-12-09T10:00:00+00:00", "from": "aisha"}]
+    path = tmp_path / "answered.json"
+    path.write_text(json.dumps(data))
+    args = [
+        "draft",
+        "--json",
+        "--scenario",
+        str(path),
+        "--interview",
+        "onsite",
+        "--kind",
+        "check_in",
+    ]
+    letter = json.loads(cli(*args, "--to", "aisha").out)
+    assert (letter["method"], letter["to"]["id"]) == ("letter", "aisha")
+    assert "December 9, 2026" in letter["body"]  # dated the day it is drafted: nothing planned
+    email = json.loads(cli(*args, "--to", "tomas").out)
+    assert email["method"] == "email" and email["subject"].startswith("Re: ")
+    call = json.loads(cli(*args, "--to", "tomas", "--method", "phone").out)
+    assert call["method"] == "phone" and call["key_points"]

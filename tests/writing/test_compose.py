@@ -3,19 +3,46 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
 
-from followup.core.model import Application, Candidate, Facts, Interview, Participant
+from followup.core.actions import action_for
+from followup.core.model import (
+    ActionKind,
+    Application,
+    Candidate,
+    Facts,
+    Interview,
+    Method,
+    Participant,
+)
 from followup.scenario import load_scenario
 from followup.services.writing import proofreader
-from followup.writing.compose import compose
+from followup.writing.compose import Draft, compose
 from tests.conftest import EXAMPLES
 
 HERE = Path(__file__).parent
+
+
+def draft_for(
+    facts: Facts,
+    *,
+    interview_id: str,
+    contact_id: str,
+    kind: ActionKind = "thank_you",
+    method: Method | None = None,
+) -> Draft:
+    """The draft of the planned action for that person (an hour after the last interview),
+    written by `method` when given, as `followup draft --method` asks."""
+    now = max(i.end for i in facts.interviews) + timedelta(hours=1)
+    action = action_for(facts, interview_id=interview_id, contact_id=contact_id, kind=kind, now=now)
+    return compose(facts, replace(action, method=method) if method else action)
+
+
 FIRST = [
     "Katherine",
     "Raj",
@@ -165,7 +192,7 @@ def test_every_draft_passes_check_and_people_get_different_notes(name: str, fact
             for method in ("email", "letter", "phone"):
                 bodies = []
                 for person in interview.participants:
-                    draft = compose(
+                    draft = draft_for(
                         facts,
                         interview_id=interview.id,
                         contact_id=person.id,
@@ -198,21 +225,21 @@ def test_every_draft_passes_check_and_people_get_different_notes(name: str, fact
 
 def test_the_same_action_always_drafts_the_same_text() -> None:
     facts = load_scenario(HERE / "globex.json")[0]
-    first = compose(facts, interview_id="panel", contact_id="rpatel", method="letter")
-    again = compose(facts, interview_id="panel", contact_id="rpatel", method="letter")
+    first = draft_for(facts, interview_id="panel", contact_id="rpatel", method="letter")
+    again = draft_for(facts, interview_id="panel", contact_id="rpatel", method="letter")
     assert first == again
 
 
 def test_a_check_in_email_answers_the_thank_you_thread() -> None:
     facts = load_scenario(HERE / "globex.json")[0]
-    thanks = compose(facts, interview_id="panel", contact_id="kchen")
-    check_in = compose(facts, interview_id="panel", contact_id="kchen", kind="check_in")
+    thanks = draft_for(facts, interview_id="panel", contact_id="kchen")
+    check_in = draft_for(facts, interview_id="panel", contact_id="kchen", kind="check_in")
     assert check_in.subject == f"Re: {thanks.subject}"
 
 
 def test_a_letter_is_a_complete_business_letter() -> None:
     facts = load_scenario(HERE / "globex.json")[0]
-    letter = compose(facts, interview_id="panel", contact_id="kchen", method="letter").body
+    letter = draft_for(facts, interview_id="panel", contact_id="kchen", method="letter").body
     lines = letter.splitlines()
     assert lines[:3] == ["Jordan A. Rivera", "41 Orchard Street", "Apt 3B"]
     assert "November 24, 2026" in lines
@@ -223,7 +250,7 @@ def test_a_letter_is_a_complete_business_letter() -> None:
 
 def test_a_call_sheet_has_key_points_and_a_voicemail() -> None:
     facts = load_scenario(HERE / "globex.json")[0]
-    call = compose(facts, interview_id="panel", contact_id="rpatel", method="phone")
+    call = draft_for(facts, interview_id="panel", contact_id="rpatel", method="phone")
     assert len(call.key_points) >= 5
     assert any("A/B testing with CUPED" in p for p in call.key_points)
     assert call.voicemail is not None and "Mr. Patel" in call.voicemail

@@ -48,10 +48,12 @@ def _target(
             raise InvalidInputError("ACTION", "give an action id or --scenario, not both")
         if not interview or not to:
             raise InvalidInputError("--scenario", "needs --interview and --to as well")
+        from followup.cli.common import State, clock
         from followup.scenario import load_scenario
 
-        facts, _ = load_scenario(scenario)
-        return writing.scenario_target(facts, interview, to, kind, method)  # type: ignore[arg-type]
+        facts, given_now = load_scenario(scenario)
+        now = State.now or given_now or clock()
+        return writing.scenario_target(facts, interview, to, kind, method, now)  # type: ignore[arg-type]
     if action is None:
         raise InvalidInputError(
             "ACTION", "give an action id (see `followup agenda`) or --scenario/--interview/--to"
@@ -154,7 +156,7 @@ def write(
         check_note_text(text, "the note")
         report = writing.check(target, text)
         _print_report(report, text)
-        writing.keep(service, target, text, target.method or "email")  # type: ignore[arg-type]
+        writing.keep(service, target, text, target.method)
         if not (report.errors and interactive and typer.confirm("Edit again?", default=True)):
             break
     typer.echo(f"Kept the note for {action}; `followup sent {action}` records it as sent.")

@@ -7,11 +7,13 @@ is built once per process.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup.core import limits
+from followup.core.actions import action_for
 from followup.core.errors import InvalidInputError, NotFoundError
 from followup.core.ids import ActionId
 from followup.core.model import Action, ActionKind, Facts, Method
@@ -45,45 +47,66 @@ class Drafted:
 
 @dataclass(frozen=True)
 class Target:
-    """Who a note is for: the facts, the interview, the person, the kind of follow-up."""
+    """What a note is for: the facts and the planned action (its method as the note is
+    written); for stored follow-ups, the application and the notes to the others met."""
 
     facts: Facts
-    interview: str
-    contact: str
-    kind: ActionKind
-    method: Method | None = None
-    action_id: str | None = None
+    action: Action
     application_id: int | None = None
     others: tuple[str, ...] = ()
-    action: Action | None = None  # the planned action, for stored follow-ups
+
+    @property
+    def interview(self) -> str:
+        latest = max(self.facts.interviews, key=lambda i: i.start.timestamp())
+        return self.action.interview or latest.id
+
+    @property
+    def contact(self) -> str:
+        return self.action.contact
+
+    @property
+    def kind(self) -> ActionKind:
+        return self.action.kind
+
+    @property
+    def method(self) -> Method:
+        return self.action.method
+
+    @property
+    def action_id(self) -> str | None:
+        """The stored action's id; scenario notes have none to keep text under."""
+        return self.action.id if self.application_id is not None else None
 
 
 def scenario_target(
-    facts: Facts, interview: str, contact: str, kind: ActionKind, method: Method | None
+    facts: Facts,
+    interview: str,
+    contact: str,
+    kind: ActionKind,
+    method: Method | None,
+    now: datetime,
 ) -> Target:
-    """A note of a scenario file: the interview and person must be in it."""
-    found = facts.interview(interview)
-    if found is None:
-        known = ", ".join(i.id for i in facts.interviews) or "none"
-        raise InvalidInputError("--interview", f"no interview {interview!r} (known: {known})")
-    if kind == "thank_you" and all(p.id != contact for p in found.participants):
-        known = ", ".join(p.id for p in found.participants) or "nobody"
-        raise InvalidInputError("--to", f"nobody {contact!r} was met at {interview!r} ({known})")
-    if facts.person(contact) is None:
-        raise InvalidInputError("--to", f"no person {contact!r} in the scenario")
-    return Target(facts, interview, contact, kind, method)
+    """A note of a scenario file: the plan's action for that interview, person and kind;
+    `method` overrides the planned one."""
+    action = action_for(facts, interview_id=interview, contact_id=contact, kind=kind, now=now)
+    return Target(facts, replace(action, method=method) if method else action)
 
 
 def stored_target(service: Followup, action_id: str, method: Method | None = None) -> Target:
     """A note for a planned action of a stored application, with the notes already written to
-    the other people of the same interview (for the duplicate check)."""
+    the other people of the same interview (for the duplicate check). The method is `method`,
+    else the one the kept note was written for, else the planned one."""
     from followup.services.followup import resolve_action
 
     with service.store.transaction() as repo:
         app_id, facts, action = resolve_action(repo, action_id, service.clock())
         kept = repo.kept_notes(application_id=app_id)
         sent = repo.history(application_id=app_id)["sent"]
-    interview = action.interview or facts.interviews[-1].id
+    chosen = method or (kept[action.id][0] if action.id in kept else action.method)
+    target = Target(facts, replace(action, method=chosen), application_id=app_id)  # type: ignore[arg-type]
+    if action.kind != "thank_you":
+        return target
+    interview = target.interview
     others = [
         text
         for other_id, (_, text) in kept.items()
@@ -96,17 +119,7 @@ def stored_target(service: Followup, action_id: str, method: Method | None = Non
         and str(s["interview_id"]) == interview
         and str(s["person_id"]) != action.contact
     ]
-    return Target(
-        facts=facts,
-        interview=interview,
-        contact=action.contact,
-        kind=action.kind,
-        method=method or (kept[action.id][0] if action.id in kept else action.method),  # type: ignore[arg-type]
-        action_id=action.id,
-        application_id=app_id,
-        others=tuple(others) if action.kind == "thank_you" else (),
-        action=action,
-    )
+    return replace(target, others=tuple(others))
 
 
 def _thanks_at(action_id: str, interview: str) -> bool:
@@ -117,13 +130,7 @@ def _thanks_at(action_id: str, interview: str) -> bool:
 
 def compose_for(target: Target) -> Draft:
     """The draft for the target (not yet proofread)."""
-    return compose(
-        target.facts,
-        interview_id=target.interview,
-        contact_id=target.contact,
-        kind=target.kind,
-        method=target.method,
-    )
+    return compose(target.facts, target.action)
 
 
 def draft(target: Target) -> Drafted:

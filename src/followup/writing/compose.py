@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from followup.core.errors import InvalidInputError, NotFoundError
-from followup.core.model import ActionKind, Facts, Interview, Method, Participant
-from followup.core.plan import choose_method, expected_answer, plan_application, preferred_method
+from followup.core.model import Action, ActionKind, Facts, Interview, Method, Participant
+from followup.core.plan import expected_answer
 from followup.core.workdays import zone
 from followup.writing.text import greeting_name, letter_date, local_day, long_date, lower_first
 
@@ -446,15 +446,10 @@ def _call_sheet(c: _Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
     return tuple(points), voicemail, sheet
 
 
-def compose(
-    facts: Facts,
-    *,
-    interview_id: str,
-    contact_id: str,
-    kind: ActionKind = "thank_you",
-    method: Method | None = None,
-) -> Draft:
-    """The draft of one follow-up; the method defaults to the plan's (R2)."""
+def compose(facts: Facts, action: Action) -> Draft:
+    """The draft of one planned follow-up: to whom, how and when, as the plan decided."""
+    kind, contact_id, method = action.kind, action.contact, action.method
+    interview_id = action.interview or max(facts.interviews, key=lambda i: i.start.timestamp()).id
     interview = facts.interview(interview_id)
     if interview is None:
         raise NotFoundError("interview", interview_id)
@@ -463,8 +458,6 @@ def compose(
         person = facts.person(contact_id)
     if person is None:
         raise NotFoundError("person", contact_id, f"not met at interview {interview_id!r}")
-    if method is None:
-        method = choose_method(preferred_method(facts.application), person)[0]
     c = _Context(facts, interview, person)
     if kind == "thank_you":
         sentences = thank_you_sentences(c)
@@ -474,7 +467,7 @@ def compose(
         number = _check_in_number(facts, contact_id)
         sentences = check_in_sentences(c, number)
         subject = "Re: " + thank_you_subject(c)
-        written = letter_date(_check_in_day(facts, contact_id, c))
+        written = letter_date(_check_in_day(facts, action))
     if method == "email":
         subject, body = _email(c, sentences, subject)
         return Draft(kind, method, interview.id, person, facts.application.company, subject, body)
@@ -506,9 +499,7 @@ def _check_in_number(facts: Facts, contact_id: str) -> int:
     return len(made) + 1
 
 
-def _check_in_day(facts: Facts, contact_id: str, c: _Context) -> date:
-    """The day the next check-in is planned for (what a letter is dated)."""
-    plan = plan_application(facts, datetime(2000, 1, 1, tzinfo=UTC))
-    open_ = [a for a in plan.actions if a.kind == "check_in" and a.status != "done"]
-    moment = open_[0].not_before if open_ and open_[0].not_before else c.interview.end
+def _check_in_day(facts: Facts, action: Action) -> date:
+    """The day the check-in is planned for (what a letter is dated)."""
+    moment = action.not_before or action.due
     return moment.astimezone(zone(facts.candidate.timezone)).date()
