@@ -145,4 +145,4 @@ def test_the_fingerprint_sees_a_rule_change(monkeypatch) -> None:  # type: ignor
     from followup.core import rules
 
     monkeypatch.setattr(rules, "THANK_YOU_WINDOW", timedelta(hours=25))
-    assert fingerprint() != FINGERPRINTS[1]
+    assert fingerprint() != FINGERPRINTS[PLANNER_VERSION]
