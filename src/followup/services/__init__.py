@@ -8,14 +8,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from followup.services.followup import Clock, Followup
+    from followup.services.base import Clock
+    from followup.services.followup import Followup
     from followup.settings import Settings
 
 
 def open_service(settings: Settings, *, clock: Clock | None = None) -> Followup:
     """The use cases over the database the settings name (opened, and on SQLite migrated, on
     first use)."""
-    from followup.services.followup import Followup, system_clock
+    from followup.services.base import system_clock
+    from followup.services.followup import Followup
 
     def opener():  # type: ignore[no-untyped-def]
         from followup.storage.store import open_store

@@ -14,7 +14,8 @@ from followup.core.model import Application, Facts, Participant, Plan
 
 if TYPE_CHECKING:
     from followup.services.agenda import Agenda
-    from followup.services.followup import ApplicationView, SentResult
+    from followup.services.applications import ApplicationView
+    from followup.services.events import SentResult
     from followup.services.writing import Drafted
     from followup.writing.findings import Report
 

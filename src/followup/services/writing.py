@@ -96,7 +96,7 @@ def stored_target(service: Followup, action_id: str, method: Method | None = Non
     """A note for a planned action of a stored application, with the notes already written to
     the other people of the same interview (for the duplicate check). The method is `method`,
     else the one the kept note was written for, else the planned one."""
-    from followup.services.followup import resolve_action
+    from followup.services.lookup import resolve_action
 
     with service.store.transaction() as repo:
         app_id, facts, action = resolve_action(repo, action_id, service.clock())

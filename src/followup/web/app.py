@@ -17,7 +17,7 @@ from followup.core import rules
 from followup.core.errors import FollowupError
 from followup.core.workdays import duration_words
 from followup.services import Followup, open_service
-from followup.services.followup import Clock, system_clock
+from followup.services.base import Clock, system_clock
 from followup.settings import Settings
 from followup.web.security import SecurityMiddleware
 
