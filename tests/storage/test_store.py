@@ -1,21 +1,15 @@
-"""The Store on real SQLite and PostgreSQL: migrations, round trips, transactions, backups."""
+"""The Store on real SQLite and PostgreSQL: migrations, pragmas, facts round trips."""
 
 from __future__ import annotations
 
-import re
-import tempfile
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import inspect, text
 
-from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.model import Application, Candidate, Interview, Participant, Reply, Sent
-from followup.inputs.models import ApplicationIn, InterviewIn, ProfileIn
+from followup.inputs.models import ApplicationIn
 from followup.services import Followup
-from followup.services.agenda import CACHE_VERSION
-from followup.services.backup import export_document, import_document
-from followup.services.demo import load_demo
 from followup.storage.engine import SchemaError, upgrade
 from followup.storage.store import open_store
 from followup.storage.tables import SCHEMA_HEAD, metadata
@@ -135,145 +129,6 @@ def test_facts_round_trip(db_url: str) -> None:
     assert iv.forgot_to_mention == ("Looker",)
     assert facts.sent == (Sent("thank_you", str(kc), "letter", T0, str(iid)),)
     assert facts.responses == (Reply(T0 + timedelta(days=3), str(rp)),)
-
-
-def test_unknown_ids_are_not_found(db_url: str) -> None:
-    service = Followup(open_store(db_url), clock=clock_at(T0))
-    with pytest.raises(NotFoundError, match="no application with id '42'"):
-        service.application(42)
-    with pytest.raises(NotFoundError):
-        service.application("abc")
-
-
-def _demo_service(db_url: str) -> Followup:
-    service = Followup(open_store(db_url), clock=clock_at(T0))
-    load_demo(service)
-    return service
-
-
-def test_a_failing_write_changes_nothing(db_url: str) -> None:
-    service = _demo_service(db_url)
-    before = export_document(service)
-    bad = InterviewIn.model_validate(
-        {
-            "start": "2026-11-24T14:00:00-05:00",
-            "end": "2026-11-24T15:00:00-05:00",
-            "people": [{"name": "New Person"}, {"name": "Katherine Chen"}, {"name": "new person"}],
-        }
-    )
-    with pytest.raises(InvalidInputError, match="listed twice"):
-        service.add_interview(1, bad)
-    assert export_document(service) == before
-
-
-def test_export_import_export_is_the_same_document(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    service = _demo_service(db_url)
-    document = export_document(service)
-    target = Followup(open_store(f"sqlite:///{tmp_path / 'copy.sqlite3'}"), clock=clock_at(T0))
-    assert import_document(target, document, "backup.json") == 3
-    assert export_document(target) == document
-    # new rows after a restore get fresh ids, not clashing ones
-    new_id = target.add_application(ApplicationIn(company="Hooli", role="PM"))
-    assert new_id == 4
-    # the plan is recomputed on import
-    assert [i["id"] for i in target.agenda().items] == [i["id"] for i in service.agenda().items]
-
-
-def test_import_into_postgres_resets_its_sequences(
-    db_url: str, postgres_url: str, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
-    document = export_document(_demo_service(f"sqlite:///{tmp_path / 'src.sqlite3'}"))
-    target = Followup(open_store(db_url), clock=clock_at(T0))
-    import_document(target, document, "backup.json")
-    assert target.add_application(ApplicationIn(company="Hooli", role="PM")) == 4
-    assert export_document(target)["tables"]["people"] == document["tables"]["people"]
-
-
-def test_import_refuses_a_database_with_data_unless_merging(db_url: str) -> None:
-    service = _demo_service(db_url)
-    document = export_document(service)
-    with pytest.raises(ConflictError, match="use --merge"):
-        import_document(service, document, "backup.json")
-    assert import_document(service, document, "backup.json", merge=True) == 0  # all present
-    other = Followup(open_store(db_url), clock=clock_at(T0 + timedelta(days=1)))
-    other.add_application(ApplicationIn(company="Hooli", role="PM"))
-    doc2 = export_document(other)
-    fresh = doc2["tables"]["applications"][-1]
-    fresh["created_at"] = "2026-12-01T00:00:00+00:00"
-    assert import_document(service, doc2, "b2.json", merge=True) == 1
-    assert len(service.applications()) == 5
-
-
-@pytest.mark.parametrize(
-    ("mutate", "message"),
-    [
-        (lambda d: d.update(format="other"), "not a followup export"),
-        (
-            lambda d: d["tables"]["people"][1].update(application_id=99),
-            "tables.people[1].application_id: unknown application 99",
-        ),
-        (
-            lambda d: d["tables"]["interviews"][0].update(end_at="2020-01-01T00:00:00+00:00"),
-            "tables.interviews[0].end_at: the interview ends before it starts",
-        ),
-        (
-            lambda d: d["tables"]["profiles"][0].update(timezone="Nowhere/Land"),
-            "tables.profiles[0].timezone: unknown timezone 'Nowhere/Land'",
-        ),
-        (
-            lambda d: d["tables"]["applications"].append(dict(d["tables"]["applications"][0])),
-            "tables.applications[3].id: duplicate id 1",
-        ),
-        (
-            lambda d: d["tables"]["follow_ups"][0].update(sent_at="soon"),
-            "tables.follow_ups[0].sent_at: not an ISO 8601 time with offset",
-        ),
-    ],
-)
-def test_bad_backups_are_refused_and_change_nothing(db_url: str, mutate, message: str) -> None:  # type: ignore[no-untyped-def]
-    document = export_document(_demo_service(f"sqlite:///{tempfile.mkdtemp()}/s.db"))
-    mutate(document)
-    target = Followup(open_store(db_url), clock=clock_at(T0))
-    with pytest.raises(InvalidInputError, match=re.escape(message)):
-        import_document(target, document, "backup.json")
-    with target.store.transaction() as repo:
-        assert repo.is_empty()
-
-
-def test_setup_refreshes_every_plan(db_url: str) -> None:
-    service = _demo_service(db_url)
-    service.setup(ProfileIn(full_name="Jordan A. Rivera", timezone="Asia/Tokyo"))
-    item = service.agenda().items[0]
-    assert item["due"].endswith("+09:00")
-
-
-def test_agenda_fast_path_falls_back_when_a_cache_is_stale(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The SQLite reader declines stale caches; the Store path refreshes them, same answer."""
-    from followup.services import open_service
-    from followup.settings import Settings
-
-    settings = Settings.from_env({"FOLLOWUP_HOME": str(tmp_path)})
-    service = open_service(settings, clock=clock_at(T0))
-    load_demo(service)
-    expected = open_service(settings, clock=clock_at(T0)).agenda()
-    with open_store(settings.database_url).transaction() as repo:
-        repo.conn.execute(text("UPDATE applications SET plan_version = 0, plan_cache = NULL"))
-    again = open_service(settings, clock=clock_at(T0)).agenda()
-    assert again.items == expected.items and again.todos == expected.todos
-    with open_store(settings.database_url).transaction() as repo:
-        versions = repo.conn.execute(text("SELECT DISTINCT plan_version FROM applications")).all()
-    assert versions == [(CACHE_VERSION,)]
-
-
-def test_thank_you_timeliness_is_counted_alike_on_both_databases(db_url: str) -> None:
-    service = _demo_service(db_url)
-    t = service.timeliness()
-    # the demo: six thank-yous sent in time, Raj Patel's overdue, two still in their 24 hours
-    assert (t.on_time, t.late, t.missed) == (6, 0, 1)
-    later = Followup(service.store, clock=clock_at(T0 + timedelta(days=2)))
-    later.mark_sent("thank_you:1:2", at=T0 + timedelta(days=1))
-    assert later.timeliness().late == 1
-    assert later.timeliness().missed == 2  # Initech's two, now past their 24 hours
 
 
 def test_migrating_from_the_first_schema_keeps_the_data(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
