@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from followup.core.errors import InvalidInputError
@@ -79,6 +80,11 @@ def validate_scenario(data: Any, name: str) -> tuple[Facts, datetime | None]:
     """The facts (and `now`, if given) of a scenario document, or an error naming the field."""
     if not isinstance(data, dict):
         raise InvalidInputError(name, "must be a JSON object with candidate and application")
+    from followup.inputs.plain import read_plain
+
+    plain = read_plain(data)  # a well-formed file needs no pydantic models (start-up time)
+    if plain is not None:
+        return to_facts(plain, name), plain.now
     from pydantic import ValidationError
 
     from followup.inputs.fields import first_problem
@@ -92,8 +98,9 @@ def validate_scenario(data: Any, name: str) -> tuple[Facts, datetime | None]:
     return to_facts(model, name), model.now
 
 
-def to_facts(model: ScenarioIn, name: str) -> Facts:
-    """Core facts from a validated scenario, after the checks that span several fields."""
+def to_facts(model: ScenarioIn | SimpleNamespace, name: str) -> Facts:
+    """Core facts from a validated scenario (the models', or the plain reader's of the same
+    shape), after the checks that span several fields."""
     people: set[str] = set()
     interview_ids: set[str] = set()
     interviews: list[Interview] = []

@@ -1,0 +1,232 @@
+"""A scenario document read without pydantic, for the common case: a well-formed file.
+
+Building the pydantic models costs `followup plan` more than the planning itself. This reader
+vouches only for documents the models (inputs/models.py) would accept unchanged: exact JSON
+types, no padding to trim, every limit of core/limits.py. For anything else it answers None and
+the caller validates with the models, which word every error; so a message never depends on
+which path read the file. tests/inputs/test_plain.py holds the two paths to the same result.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from followup.core import limits
+from followup.core.errors import InvalidInputError
+from followup.core.workdays import zone
+from followup.inputs.parse import parse_aware_time, parse_day
+
+
+class _Decline(Exception):
+    """The document holds something only the models may judge."""
+
+
+# A field left out takes its default; one given as null is refused by the models unless it
+# may be null, so the two are told apart.
+_ABSENT: Any = object()
+
+
+_SCENARIO = frozenset(
+    ("now", "candidate", "application", "interviews", "sent", "responses", "other_companies")
+)
+_CANDIDATE = frozenset(
+    ("full_name", "email", "phone", "address", "timezone", "checkins_per_week",
+     "default_wait_days")
+)  # fmt: skip
+_APPLICATION = frozenset(
+    ("company", "role", "decision_speed", "client_facing", "verbal_role", "culture",
+     "expected_response_by", "status", "primary_contact")
+)  # fmt: skip
+_INTERVIEW = frozenset(
+    ("id", "kind", "start", "end", "participants", "forgot_to_mention", "expected_response_by")
+)
+_PARTICIPANT = frozenset(
+    ("id", "name", "title", "email", "phone", "address", "salutation", "discussed", "liked")
+)
+_SENT = frozenset(("kind", "interview", "contact", "method", "at"))
+_REPLY = frozenset(("at", "from"))
+_INTERVIEWS, _COMPANIES = limits.INTERVIEWS_PER_SCENARIO, limits.OTHER_COMPANIES
+
+
+def _fields(value: Any, known: frozenset[str], required: tuple[str, ...]) -> dict[str, Any]:
+    if type(value) is not dict or not value.keys() <= known:
+        raise _Decline
+    if any(key not in value for key in required):
+        raise _Decline
+    return value
+
+
+def _get(fields: dict[str, Any], key: str) -> Any:
+    return fields.get(key, _ABSENT)
+
+
+def _text(value: Any, limit: int) -> str:
+    if type(value) is not str or not 0 < len(value) <= limit or value != value.strip():
+        raise _Decline
+    if "\x00" in value:
+        raise _Decline
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Decline from None
+    return value
+
+
+def _optional(value: Any, limit: int) -> str | None:
+    return None if value is None or value is _ABSENT else _text(value, limit)
+
+
+def _choice(value: Any, allowed: tuple[str, ...], default: str) -> str:
+    if value is _ABSENT:
+        return default
+    if type(value) is not str or value not in allowed:
+        raise _Decline
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if value is _ABSENT:
+        return False
+    if type(value) is not bool:
+        raise _Decline
+    return value
+
+
+def _number(value: Any, low: int, high: int, default: int) -> int:
+    if value is _ABSENT:
+        return default
+    if type(value) is not int or not low <= value <= high:
+        raise _Decline
+    return value
+
+
+def _list(value: Any, limit: int) -> list[Any]:
+    if value is _ABSENT:
+        return []
+    if type(value) is not list or len(value) > limit:
+        raise _Decline
+    return value
+
+
+def _items(value: Any) -> list[str]:
+    return [_text(v, limits.ITEM) for v in _list(value, limits.ITEMS_PER_LIST)]
+
+
+def _time(value: Any) -> Any:
+    if type(value) is not str:
+        raise _Decline
+    try:
+        return parse_aware_time(value)
+    except ValueError:
+        raise _Decline from None
+
+
+def _day(value: Any) -> Any:
+    if value is _ABSENT or value is None:
+        return None
+    if type(value) is not str:
+        raise _Decline
+    try:
+        return parse_day(value)
+    except ValueError:
+        raise _Decline from None
+
+
+def _candidate(data: Any) -> SimpleNamespace:
+    c = _fields(data, _CANDIDATE, ("full_name", "timezone"))
+    timezone = _text(c["timezone"], limits.TIMEZONE)
+    try:
+        zone(timezone)
+    except InvalidInputError:
+        raise _Decline from None
+    return SimpleNamespace(
+        full_name=_text(c["full_name"], limits.NAME),
+        email=_optional(_get(c, "email"), limits.EMAIL),
+        phone=_optional(_get(c, "phone"), limits.PHONE),
+        address=_optional(_get(c, "address"), limits.ADDRESS),
+        timezone=timezone,
+        checkins_per_week=_number(_get(c, "checkins_per_week"), 1, 2, 1),
+        default_wait_days=_number(_get(c, "default_wait_days"), *limits.WAIT_DAYS, 7),
+    )
+
+
+def _application(data: Any) -> SimpleNamespace:
+    a = _fields(data, _APPLICATION, ("company", "role"))
+    return SimpleNamespace(
+        company=_text(a["company"], limits.COMPANY),
+        role=_text(a["role"], limits.ROLE),
+        decision_speed=_choice(
+            _get(a, "decision_speed"), ("quick", "normal", "slow", "unknown"), "unknown"
+        ),
+        client_facing=_flag(_get(a, "client_facing")),
+        verbal_role=_flag(_get(a, "verbal_role")),
+        culture=_choice(_get(a, "culture"), ("traditional", "modern", "unknown"), "unknown"),
+        expected_response_by=_day(_get(a, "expected_response_by")),
+        status=_choice(_get(a, "status"), ("active", "offer", "rejected", "withdrawn"), "active"),
+        primary_contact=_optional(_get(a, "primary_contact"), limits.SCENARIO_ID),
+    )
+
+
+def _participant(data: Any) -> SimpleNamespace:
+    p = _fields(data, _PARTICIPANT, ("id", "name"))
+    return SimpleNamespace(
+        id=_text(p["id"], limits.SCENARIO_ID),
+        name=_text(p["name"], limits.NAME),
+        title=_optional(_get(p, "title"), limits.TITLE),
+        email=_optional(_get(p, "email"), limits.EMAIL),
+        phone=_optional(_get(p, "phone"), limits.PHONE),
+        address=_optional(_get(p, "address"), limits.ADDRESS),
+        salutation=_optional(_get(p, "salutation"), limits.SALUTATION),
+        discussed=_items(_get(p, "discussed")),
+        liked=_items(_get(p, "liked")),
+    )
+
+
+def _interview(data: Any) -> SimpleNamespace:
+    i = _fields(data, _INTERVIEW, ("id", "kind", "start", "end"))
+    people = _list(_get(i, "participants"), limits.PEOPLE_PER_INTERVIEW)
+    return SimpleNamespace(
+        id=_text(i["id"], limits.SCENARIO_ID),
+        kind=_choice(i["kind"], ("phone", "video", "in_person"), ""),
+        start=_time(i["start"]),
+        end=_time(i["end"]),
+        participants=[_participant(p) for p in people],
+        forgot_to_mention=_items(_get(i, "forgot_to_mention")),
+        expected_response_by=_day(_get(i, "expected_response_by")),
+    )
+
+
+def _sent(data: Any) -> SimpleNamespace:
+    s = _fields(data, _SENT, ("kind", "contact", "method", "at"))
+    return SimpleNamespace(
+        kind=_choice(s["kind"], ("thank_you", "check_in"), ""),
+        interview=_optional(_get(s, "interview"), limits.SCENARIO_ID),
+        contact=_text(s["contact"], limits.SCENARIO_ID),
+        method=_choice(s["method"], ("email", "phone", "letter"), ""),
+        at=_time(s["at"]),
+    )
+
+
+def _reply(data: Any) -> SimpleNamespace:
+    r = _fields(data, _REPLY, ("at",))
+    return SimpleNamespace(at=_time(r["at"]), from_=_optional(_get(r, "from"), limits.SCENARIO_ID))
+
+
+def read_plain(data: Any) -> SimpleNamespace | None:
+    """The scenario in `data` as the models would give it, or None to let the models judge."""
+    try:
+        d = _fields(data, _SCENARIO, ("candidate", "application"))
+        return SimpleNamespace(
+            now=None if d.get("now") is None else _time(d["now"]),
+            candidate=_candidate(d["candidate"]),
+            application=_application(d["application"]),
+            interviews=[_interview(i) for i in _list(_get(d, "interviews"), _INTERVIEWS)],
+            sent=[_sent(s) for s in _list(_get(d, "sent"), limits.EVENTS_PER_SCENARIO)],
+            responses=[_reply(r) for r in _list(_get(d, "responses"), limits.EVENTS_PER_SCENARIO)],
+            other_companies=[
+                _text(c, limits.ITEM) for c in _list(_get(d, "other_companies"), _COMPANIES)
+            ],
+        )
+    except _Decline:
+        return None
