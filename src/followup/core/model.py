@@ -20,6 +20,7 @@ InterviewKind = Literal["phone", "video", "in_person"]
 ExpectedSource = Literal["interview", "application", "default"]
 TodoKind = Literal["ask_expected_date", "missing_contact_detail"]
 ContactNeed = Literal["email", "phone", "address"]
+English = Literal["american", "british", "canadian", "australian", "indian"]
 
 METHODS: tuple[Method, ...] = ("email", "phone", "letter")
 DECISION_SPEEDS: tuple[DecisionSpeed, ...] = ("quick", "normal", "slow", "unknown")
@@ -28,8 +29,10 @@ APP_STATUSES: tuple[AppStatus, ...] = ("active", "offer", "rejected", "withdrawn
 CLOSED_STATUSES: tuple[AppStatus, ...] = ("offer", "rejected", "withdrawn")
 INTERVIEW_KINDS: tuple[InterviewKind, ...] = ("phone", "video", "in_person")
 ACTION_KINDS: tuple[ActionKind, ...] = ("thank_you", "check_in")
+ENGLISHES: tuple[English, ...] = ("american", "british", "canadian", "australian", "indian")
 CHECKINS_PER_WEEK = (1, 2)
 DEFAULT_WAIT_DAYS = 7
+DEFAULT_CHECKIN_LIMIT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,9 @@ class Candidate:
     address: str | None = None
     checkins_per_week: int = 1
     default_wait_days: int = DEFAULT_WAIT_DAYS
+    country: str | None = None  # ISO 3166 code; None: the country of the timezone (core.locale)
+    english: English | None = None  # None: the country's English (core.locale)
+    checkin_limit: int = DEFAULT_CHECKIN_LIMIT
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,121 @@
+"""Where the candidate is: the country of a timezone, and the English written there.
+
+DESIGN section 1: business days are those of the candidate's `country`, by default the country
+the timezone belongs to (America/New_York -> US; UTC or Etc/GMT+5 -> none, weekends only); the
+notes are written, and proofread, in the candidate's `english`, by default the country's.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from followup.core.model import Candidate, English
+
+# The rest of Europe writes British English too (DESIGN section 1 C).
+_EUROPE_BRITISH = frozenset(
+    [
+        "AD",
+        "AL",
+        "AT",
+        "BA",
+        "BE",
+        "BG",
+        "BY",
+        "CH",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FO",
+        "FR",
+        "GG",
+        "GI",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IM",
+        "IS",
+        "IT",
+        "JE",
+        "LI",
+        "LT",
+        "LU",
+        "LV",
+        "MC",
+        "MD",
+        "ME",
+        "MK",
+        "MT",
+        "NL",
+        "NO",
+        "PL",
+        "PT",
+        "RO",
+        "RS",
+        "SE",
+        "SI",
+        "SK",
+        "SM",
+        "UA",
+        "VA",
+        "XK",
+    ]
+)
+_ENGLISH_BY_COUNTRY: dict[str, English] = {
+    "CA": "canadian",
+    "AU": "australian",
+    "IN": "indian",
+    **{c: "british" for c in ("GB", "IE", "NZ", "ZA")},
+}
+
+
+@functools.cache
+def _zone_countries() -> dict[str, str]:
+    """IANA zone -> the one country it belongs to, from tzdata's zone.tab (package data, read
+    once; a zone shared by several countries, such as Europe/Zurich's, is listed once there)."""
+    try:
+        text = (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            if len(parts) >= 3:
+                table[parts[2]] = parts[0]
+    return table
+
+
+# Old names that zone.tab no longer lists but people still have in their settings.
+_ALIASES = {"US/Eastern": "US", "US/Central": "US", "US/Mountain": "US", "US/Pacific": "US",
+            "GB": "GB", "Europe/Kiev": "UA", "Asia/Calcutta": "IN", "Canada/Eastern": "CA",
+            "Australia/ACT": "AU", "Asia/Saigon": "VN", "Asia/Katmandu": "NP"}  # fmt: skip
+
+
+def country_of_zone(timezone: str) -> str | None:
+    """The ISO 3166 country of an IANA zone, or None for a zone of no single country (UTC)."""
+    return _zone_countries().get(timezone) or _ALIASES.get(timezone)
+
+
+def country_of(candidate: Candidate) -> str | None:
+    """The candidate's country: the one set, else the timezone's."""
+    return candidate.country or country_of_zone(candidate.timezone)
+
+
+def english_of_country(country: str | None) -> English:
+    if country is None:
+        return "american"
+    code = country.upper()
+    if code in _ENGLISH_BY_COUNTRY:
+        return _ENGLISH_BY_COUNTRY[code]
+    return "british" if code in _EUROPE_BRITISH else "american"
+
+
+def english_of(candidate: Candidate) -> English:
+    """The English the candidate writes: the one set, else their country's."""
+    return candidate.english or english_of_country(country_of(candidate))
