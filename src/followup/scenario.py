@@ -176,6 +176,9 @@ def to_facts(model: ScenarioIn | SimpleNamespace, name: str) -> Facts:
             timezone=c.timezone,
             checkins_per_week=c.checkins_per_week,
             default_wait_days=c.default_wait_days,
+            country=c.country,
+            english=c.english,
+            checkin_limit=c.checkin_limit,
         ),
         application=Application(
             company=app.company,

@@ -165,6 +165,26 @@ def _scenario(**changes: Any) -> dict[str, Any]:
         ),
         ({"candidate__full_name": None}, "candidate.full_name: Input should be a valid string"),
         ({"application__colour": "red"}, "application.colour: is not a known field"),
+        (
+            {"candidate__country": "XX"},
+            "candidate.country: unknown country 'XX'; use an ISO 3166 code such as US, GB or DE",
+        ),
+        (
+            {"candidate__country": "USA"},
+            "candidate.country: unknown country 'USA'; use an ISO 3166 code such as US, GB or DE",
+        ),
+        (
+            {"candidate__english": "scottish"},
+            "candidate.english: must be 'american', 'british', 'canadian', 'australian' or 'indian', not 'scottish'",
+        ),
+        (
+            {"candidate__checkin_limit": 0},
+            "candidate.checkin_limit: Input should be greater than or equal to 1",
+        ),
+        (
+            {"candidate__checkin_limit": 13},
+            "candidate.checkin_limit: Input should be less than or equal to 12",
+        ),
     ],
 )
 def test_bad_scenarios_name_the_file_and_field(cli, tmp_path: Path, changes, message) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,11 @@ from followup.scenario import to_facts, validate_scenario
 from tests.conftest import EXAMPLES
 
 TESTS = Path(__file__).resolve().parents[1]
-DOCUMENTS = sorted(EXAMPLES.glob("*.json")) + [TESTS / "writing" / "globex.json"]
+# revised.json carries the fields of the revised rules (country, English, check-in limit).
+DOCUMENTS = sorted(EXAMPLES.glob("*.json")) + [
+    TESTS / "writing" / "globex.json",
+    TESTS / "inputs" / "revised.json",
+]
 MUTATIONS: list[tuple[str, Any]] = [
     ("absent", None),
     ("null", None),
@@ -41,6 +45,11 @@ MUTATIONS: list[tuple[str, Any]] = [
     ("late", "2101-01-01T00:00:00+00:00"),
     ("naive", "2026-11-25T15:45:00"),
     ("zone", "Mars/Olympus"),
+    ("country", "XX"),
+    ("lower country", "gb"),
+    ("english", "scottish"),
+    ("big", 13),
+    ("zero", 0),
 ]
 
 
@@ -137,3 +146,17 @@ def test_at_and_over_each_candidate_limit(limit_field: str) -> None:
     for size in (limit, limit + 1):
         document["candidate"][limit_field] = "x" * size
         assert by_reader(document, "s.json") == by_models(document, "s.json")
+
+
+def test_the_candidates_country_english_and_limit_reach_the_facts_and_back() -> None:
+    from followup.core.jsonable import facts_to_scenario
+
+    document = json.loads((TESTS / "inputs" / "revised.json").read_text(encoding="utf-8"))
+    facts, now = validate_scenario(document, "s.json")
+    c = facts.candidate
+    assert (c.country, c.english, c.checkin_limit) == ("GB", "british", 3)
+    assert validate_scenario(facts_to_scenario(facts, now), "again.json") == (facts, now)
+    document["candidate"].update(country="ie", english=None)
+    del document["candidate"]["checkin_limit"]
+    c = validate_scenario(document, "s.json")[0].candidate
+    assert (c.country, c.english, c.checkin_limit) == ("IE", None, 4)

@@ -70,6 +70,9 @@ def facts_to_scenario(facts: Facts, now: datetime | None) -> dict[str, Any]:
             "timezone": c.timezone,
             "checkins_per_week": c.checkins_per_week,
             "default_wait_days": c.default_wait_days,
+            "country": c.country,
+            "english": c.english,
+            "checkin_limit": c.checkin_limit,
         },
         "application": {
             "company": a.company,

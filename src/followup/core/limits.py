@@ -22,6 +22,8 @@ ITEM = 2000  # each thing discussed, liked, or forgotten, each other company
 REPLY_NOTE = 2000  # what the company said, in a few words
 NOTE_TEXT = 100 * 1024  # a kept or sent note (a thank-you, a letter, a call sheet)
 TIMEZONE = 64  # an IANA zone name
+COUNTRY = 2  # an ISO 3166 alpha-2 code
+ENGLISH = 10  # the name of an English: american ... australian
 SCENARIO_ID = 200  # an id in a scenario file ("onsite", "aisha")
 ACTION_ID = 100  # thank_you:<interview>:<person> with stored (numeric) ids
 
@@ -34,6 +36,8 @@ OTHER_COMPANIES = 2000
 
 # -- numbers --------------------------------------------------------------------------------
 WAIT_DAYS = (1, 90)  # default_wait_days, inclusive
+# checkin_limit, inclusive: past a dozen unanswered check-ins a follow-up has become pestering.
+CHECKIN_LIMIT = (1, 12)
 
 # -- dates and times ------------------------------------------------------------------------
 # Every date and time a user gives lies in these years: far enough for any job search, near

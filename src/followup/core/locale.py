@@ -74,21 +74,31 @@ _ENGLISH_BY_COUNTRY: dict[str, English] = {
 }
 
 
+def _tzdata_table(name: str) -> list[list[str]]:
+    """The rows of one of tzdata's tab-separated tables (package data), or none without it."""
+    try:
+        text = (resources.files("tzdata") / "zoneinfo" / name).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return []
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """ISO 3166 alpha-2 code -> the country's English name, from tzdata's iso3166.tab."""
+    return {row[0]: row[1] for row in _tzdata_table("iso3166.tab") if len(row) >= 2}
+
+
+def is_country(code: str) -> bool:
+    """Whether `code` is an ISO 3166 alpha-2 country code (upper case, as stored)."""
+    return code in country_names()
+
+
 @functools.cache
 def _zone_countries() -> dict[str, str]:
     """IANA zone -> the one country it belongs to, from tzdata's zone.tab (package data, read
     once; a zone shared by several countries, such as Europe/Zurich's, is listed once there)."""
-    try:
-        text = (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return {}
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            parts = line.split("\t")
-            if len(parts) >= 3:
-                table[parts[2]] = parts[0]
-    return table
+    return {row[2]: row[0] for row in _tzdata_table("zone.tab") if len(row) >= 3}
 
 
 # Old names that zone.tab no longer lists but people still have in their settings.

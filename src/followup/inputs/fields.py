@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -43,6 +43,20 @@ def known_zone(name: str) -> str:
     return name
 
 
+COUNTRY_PROBLEM = "unknown country {!r}; use an ISO 3166 code such as US, GB or DE"
+
+
+def known_country(code: str | None) -> str | None:
+    """An ISO 3166 alpha-2 code, upper-cased ("gb" is GB), or a ValueError that says so."""
+    from followup.core.locale import is_country
+
+    if code is None:
+        return None
+    if not is_country(code.upper()):
+        raise ValueError(COUNTRY_PROBLEM.format(code[:20]))
+    return code.upper()
+
+
 def _text(limit: int) -> Any:
     return Annotated[str, Field(min_length=1, max_length=limit)]
 
@@ -72,6 +86,9 @@ ZoneName = Annotated[
     str, Field(min_length=1, max_length=limits.TIMEZONE), AfterValidator(known_zone)
 ]
 WaitDays = Annotated[int, Field(ge=limits.WAIT_DAYS[0], le=limits.WAIT_DAYS[1])]
+CheckinLimit = Annotated[int, Field(ge=limits.CHECKIN_LIMIT[0], le=limits.CHECKIN_LIMIT[1])]
+Country = Annotated[str | None, AfterValidator(known_country)]  # fits limits.COUNTRY
+EnglishName = Literal["american", "british", "canadian", "australian", "indian"]
 StoredId = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 

@@ -10,12 +10,16 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, field_validator
 
 from followup.core import limits
+from followup.core.model import DEFAULT_CHECKIN_LIMIT
 from followup.inputs.fields import (
     Address,
     AwareTime,
+    CheckinLimit,
     Company,
+    Country,
     Day,
     Email,
+    EnglishName,
     Item,
     Items,
     Name,
@@ -49,6 +53,9 @@ class ProfileIn(StrictModel):
     timezone: ZoneName
     checkins_per_week: Literal[1, 2] = 1
     default_wait_days: WaitDays = 7
+    country: Country = None  # None: the timezone's country (core/locale.py)
+    english: EnglishName | None = None  # None: the country's English
+    checkin_limit: CheckinLimit = DEFAULT_CHECKIN_LIMIT
 
 
 class ApplicationIn(StrictModel):

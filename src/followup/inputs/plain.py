@@ -14,6 +14,8 @@ from typing import Any
 
 from followup.core import limits
 from followup.core.errors import InvalidInputError
+from followup.core.locale import is_country
+from followup.core.model import DEFAULT_CHECKIN_LIMIT, ENGLISHES
 from followup.core.workdays import zone
 from followup.inputs.parse import parse_aware_time, parse_day
 
@@ -32,7 +34,7 @@ _SCENARIO = frozenset(
 )
 _CANDIDATE = frozenset(
     ("full_name", "email", "phone", "address", "timezone", "checkins_per_week",
-     "default_wait_days")
+     "default_wait_days", "country", "english", "checkin_limit")
 )  # fmt: skip
 _APPLICATION = frozenset(
     ("company", "role", "decision_speed", "client_facing", "verbal_role", "culture",
@@ -133,6 +135,20 @@ def _day(value: Any) -> Any:
         raise _Decline from None
 
 
+def _country(value: Any) -> str | None:
+    if value is None or value is _ABSENT:
+        return None
+    if type(value) is not str or not is_country(value):  # "gb" is the models' to upper-case
+        raise _Decline
+    return value
+
+
+def _english(value: Any) -> str | None:
+    if value is None or value is _ABSENT:
+        return None
+    return _choice(value, ENGLISHES, "")
+
+
 def _candidate(data: Any) -> SimpleNamespace:
     c = _fields(data, _CANDIDATE, ("full_name", "timezone"))
     timezone = _text(c["timezone"], limits.TIMEZONE)
@@ -148,6 +164,11 @@ def _candidate(data: Any) -> SimpleNamespace:
         timezone=timezone,
         checkins_per_week=_number(_get(c, "checkins_per_week"), 1, 2, 1),
         default_wait_days=_number(_get(c, "default_wait_days"), *limits.WAIT_DAYS, 7),
+        country=_country(_get(c, "country")),
+        english=_english(_get(c, "english")),
+        checkin_limit=_number(
+            _get(c, "checkin_limit"), *limits.CHECKIN_LIMIT, DEFAULT_CHECKIN_LIMIT
+        ),
     )
 
 
