@@ -1,0 +1,271 @@
+"""Reading invitations: an .ics file, or an .eml that carries one, into `Invite`s.
+
+Parsed with icalendar 7 (which maps Windows zone names such as "Eastern Standard Time" to IANA,
+and reads Exchange's VTIMEZONE blocks) and x-wr-timezone (Google exports that name their zone
+only in X-WR-TIMEZONE). What icalendar lets through silently is checked here: a TZID it could not
+resolve leaves a naive time, which is refused by name, never guessed as UTC; broken lines are
+only recorded in `component.errors`, which makes the file malformed.
+
+Problems with the whole file raise InvalidInputError; problems with one event of a calendar are
+returned beside the events that could be read, so a feed with one odd event still works.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from followup.calendar.invite import Invite, Me, Occurrence, Reading
+from followup.calendar.kind import meeting_kind
+from followup.calendar.people import people_met
+from followup.core import limits
+from followup.core.errors import InvalidInputError
+
+METHODS = ("REQUEST", "PUBLISH", "CANCEL")
+# A series without an end still becomes a short list to choose from.
+MAX_OCCURRENCES = 60
+DEFAULT_LENGTH = timedelta(hours=1)  # an event with neither DTEND nor DURATION
+_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,76}:")
+
+
+def read_calendar(data: bytes, name: str, me: Me) -> Reading:
+    """Every event in an .ics or .eml; whole-file problems raise, per-event ones are listed."""
+    if len(data) > limits.CALENDAR_BYTES:
+        raise InvalidInputError(
+            name,
+            f"too large ({len(data) / 1_048_576:.1f} MB); an invitation or calendar export "
+            f"is at most {limits.CALENDAR_BYTES // 1_048_576} MB",
+        )
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:15].upper() == b"BEGIN:VCALENDAR":
+        parts = [data]
+    elif _HEADER.match(head) and (name.lower().endswith(".eml") or b"\n\n" in head[:65536]):
+        parts = calendar_parts(data, name)
+    else:
+        raise InvalidInputError(
+            name, "not an iCalendar file (it does not begin with BEGIN:VCALENDAR)"
+        )
+    invites: dict[tuple[str, str], Invite] = {}
+    problems: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    for part in parts:
+        for calendar in _parse(part, name):
+            for invite in _invites(calendar, me, problems, skipped):
+                known = invites.get(invite.key)
+                # an email carries the same event twice (inline and attached): one interview
+                if known is None or invite.sequence > known.sequence:
+                    invites[invite.key] = invite
+    return Reading(invites=list(invites.values()), problems=problems, skipped=skipped)
+
+
+def calendar_parts(data: bytes, name: str) -> list[bytes]:
+    """The text/calendar parts and .ics attachments of an email."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    found: list[bytes] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        filename = (part.get_filename() or "").lower()
+        if ctype in ("text/calendar", "application/ics") or filename.endswith(".ics"):
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                found.append(payload)
+    if not found:
+        raise InvalidInputError(
+            name, "no calendar invitation in this email (no text/calendar part, no .ics file)"
+        )
+    return found
+
+
+def _parse(data: bytes, name: str) -> list[Any]:
+    from icalendar import Calendar
+
+    try:
+        calendars = Calendar.from_ical(data, multiple=True)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise InvalidInputError(name, f"malformed iCalendar ({_short(exc)})") from None
+    if not calendars:
+        raise InvalidInputError(name, "malformed iCalendar (it stops before END:VCALENDAR)")
+    for calendar in calendars:
+        if calendar.name != "VCALENDAR":
+            raise InvalidInputError(name, f"malformed iCalendar (a {calendar.name} at the top)")
+        for component in calendar.walk():
+            if component.errors:
+                raise InvalidInputError(
+                    name, f"malformed iCalendar ({_short(component.errors[0][1])})"
+                )
+    return calendars  # type: ignore[no-any-return]
+
+
+def _short(problem: Any) -> str:
+    text = " ".join(str(problem).split())
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _invites(
+    calendar: Any, me: Me, problems: list[str], skipped: list[tuple[str, str]]
+) -> list[Invite]:
+    import x_wr_timezone
+
+    method = str(calendar.get("METHOD") or "PUBLISH").strip().upper()
+    if "X-WR-TIMEZONE" in calendar:
+        calendar = x_wr_timezone.to_standard(calendar)
+    series: dict[str, list[Any]] = {}
+    for event in calendar.walk("VEVENT"):
+        series.setdefault(_uid(event), []).append(event)
+    found: list[Invite] = []
+    for uid, events in series.items():
+        master = next((e for e in events if "RECURRENCE-ID" not in e), events[0])
+        label = _label(master)
+        if method not in METHODS:
+            problems.append(
+                f"{label} is a METHOD:{method} message (an answer or a counter-proposal), "
+                "not an invitation"
+            )
+            continue
+        try:
+            if "RRULE" in master or "RDATE" in master:
+                found.append(_series(calendar, uid, master, method, me))
+                continue
+            for event in events:
+                made = _invite(event, uid, method, me)
+                if made is None:
+                    skipped.append((str(event.get("SUMMARY") or ""), "an all-day event"))
+                else:
+                    found.append(made)
+        except _EventProblem as problem:
+            problems.append(f"{label}: {problem}")
+    return found
+
+
+class _EventProblem(Exception):
+    pass
+
+
+def _label(event: Any) -> str:
+    summary = " ".join(str(event.get("SUMMARY") or "").split())
+    return f"event {summary!r}" if summary else "an event without a title"
+
+
+def _uid(event: Any) -> str:
+    """The UID; an event without one gets a stable stand-in from what it says."""
+    uid = str(event.get("UID") or "").strip()
+    if uid:
+        return uid[: limits.CALENDAR_UID]
+    seed = "|".join(str(event.get(k) or "") for k in ("DTSTART", "SUMMARY", "ORGANIZER"))
+    return "followup-" + hashlib.sha256(seed.encode()).hexdigest()[:32]
+
+
+def _moment(event: Any, prop: str, me: Me) -> datetime | date | None:
+    value = event.get(prop)
+    if value is None:
+        return None
+    try:
+        moment = value.dt
+    except Exception as exc:  # icalendar's BrokenCalendarProperty, or a value it cannot read
+        raise _EventProblem(f"{prop} is not a date or time ({_short(exc)})") from None
+    if isinstance(moment, datetime) and moment.tzinfo is None:
+        tzid = value.params.get("TZID")
+        if tzid:
+            raise _EventProblem(f"unknown timezone {str(tzid)!r} in {prop}")
+        # a floating time is the same wall-clock time wherever one is: the candidate's
+        moment = moment.replace(tzinfo=ZoneInfo(me.timezone))
+    return moment  # type: ignore[no-any-return]
+
+
+def _times(event: Any, me: Me) -> tuple[datetime, datetime] | None:
+    """(start, end) in the event's zone; None for an all-day event."""
+    start = _moment(event, "DTSTART", me)
+    if start is None:
+        raise _EventProblem("no DTSTART (the invitation gives no start time)")
+    if not isinstance(start, datetime):
+        return None
+    end = _moment(event, "DTEND", me)
+    if isinstance(end, datetime):
+        end = end.astimezone(start.tzinfo)
+    elif event.get("DURATION") is not None:
+        length = event["DURATION"].dt
+        end = start + length if isinstance(length, timedelta) else start + DEFAULT_LENGTH
+    else:
+        end = start + DEFAULT_LENGTH
+    if end <= start:
+        raise _EventProblem("it ends before it starts")
+    return start, end
+
+
+def _common(event: Any, uid: str, method: str, me: Me) -> dict[str, Any]:
+    attendees = event.get("ATTENDEE") or []
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    people, left_out, domains = people_met(event.get("ORGANIZER"), attendees, me)
+    status = str(event.get("STATUS") or "").upper()
+    try:
+        sequence = max(0, int(str(event.get("SEQUENCE") or 0)))
+    except ValueError:
+        sequence = 0
+    return {
+        "method": method,
+        "uid": uid,
+        "sequence": sequence,
+        "summary": " ".join(str(event.get("SUMMARY") or "").split())[: limits.SUMMARY],
+        "kind": meeting_kind(event),
+        "people": people,
+        "left_out": left_out,
+        "domains": domains,
+        "cancelled": method == "CANCEL" or status == "CANCELLED",
+    }
+
+
+def _invite(event: Any, uid: str, method: str, me: Me) -> Invite | None:
+    times = _times(event, me)
+    if times is None:
+        return None
+    recurrence = _moment(event, "RECURRENCE-ID", me)
+    return Invite(
+        start=times[0],
+        end=times[1],
+        recurrence_id=recurrence if isinstance(recurrence, datetime) else None,
+        **_common(event, uid, method, me),
+    )
+
+
+def _series(calendar: Any, uid: str, master: Any, method: str, me: Me) -> Invite:
+    """A recurring event: its first occurrence, and every occurrence (bounded) to pick from."""
+    import recurring_ical_events
+
+    times = _times(master, me)
+    if times is None:
+        raise _EventProblem("a recurring all-day event, not an interview at a time")
+    zone = times[0].tzinfo
+    occurrences: list[Occurrence] = []
+    try:
+        every = recurring_ical_events.of(calendar).all()
+        for event in itertools.islice((e for e in every if _uid(e) == uid), MAX_OCCURRENCES):
+            start, end = event.DTSTART, event.DTEND
+            if not isinstance(start, datetime):
+                continue
+            if start.tzinfo is None:
+                start, end = start.replace(tzinfo=zone), end.replace(tzinfo=zone)
+            recurrence = event.get("RECURRENCE-ID")
+            original = recurrence.dt if recurrence is not None else start
+            if isinstance(original, datetime) and original.tzinfo is None:
+                original = original.replace(tzinfo=zone)
+            occurrences.append(Occurrence(original, start, end.astimezone(start.tzinfo)))
+    except (ValueError, TypeError) as exc:
+        raise _EventProblem(f"its recurrence cannot be read ({_short(exc)})") from None
+    if not occurrences:
+        raise _EventProblem("a recurring event with no occurrence left")
+    return Invite(
+        start=occurrences[0].start,
+        end=occurrences[0].end,
+        occurrences=tuple(occurrences),
+        **_common(master, uid, method, me),
+    )
