@@ -45,3 +45,12 @@ CHECKIN_LIMIT = (1, 12)
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2100, 12, 31)
 DATE_RANGE_WORDS = "between 1900-01-01 and 2100-12-31"
+
+# -- calendars ------------------------------------------------------------------------------
+# An invitation is a few kilobytes and an .eml carrying one rarely passes a megabyte; a whole
+# calendar export or subscribed feed of a busy year stays under this. A 10 MB file is refused.
+CALENDAR_BYTES = 5 * 1024 * 1024
+CALENDAR_UID = 1000  # RFC 5545 sets no length; Exchange's are ~130 characters
+SUMMARY = 500  # an event's title, as shown in proposals
+ALIASES = 20  # other email addresses of the candidate
+FEED_URL = 2000  # a subscribed calendar's secret address
