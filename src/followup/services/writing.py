@@ -16,7 +16,8 @@ from followup.core import limits
 from followup.core.actions import action_for
 from followup.core.errors import InvalidInputError, NotFoundError
 from followup.core.ids import ActionId
-from followup.core.model import Action, ActionKind, Facts, Method
+from followup.core.locale import english_of
+from followup.core.model import Action, ActionKind, English, Facts, Method
 from followup.inputs.parse import check_note_text
 from followup.writing.compose import Draft, compose
 from followup.writing.proofread import Proofreader, Report
@@ -34,9 +35,9 @@ _FONTS = (
 
 
 @functools.cache
-def proofreader() -> Proofreader:
-    """The process's proofreader: Harper's dictionary is built once, on first use."""
-    return Proofreader()
+def proofreader(english: English = "american") -> Proofreader:
+    """The process's proofreader for one English: its linter is built once, on first use."""
+    return Proofreader(english)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def draft(target: Target) -> Drafted:
 
 
 def check(target: Target, text: str) -> Report:
-    return proofreader().check(
+    return proofreader(english_of(target.facts.candidate)).check(
         text,
         target.facts,
         interview_id=target.interview,

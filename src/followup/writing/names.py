@@ -2,7 +2,9 @@
 
 Edit distance (Damerau-Levenshtein) and sound (Metaphone) on accent-folded words, so "Tomas"
 for Tomás, "Gonzales" for Gonzalez and "Globecks" for Globex are all caught; a name broken in
-two ("Glo Bex") too. Grammar checkers cannot do this: they do not know whom you met.
+two ("Glo Bex", "Adebisi Cole" for Adebisi-Cole) too. Surname particles ("de", "van", "Ní") are
+parts of names but never names of their own, so a short given name ("Bo", "Li") is never taken
+for a misspelt particle. Grammar checkers cannot do this: they do not know whom you met.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from followup.core.model import Facts
+from followup.core.model import Facts, Participant
 from followup.writing.findings import Finding
-from followup.writing.text import TITLES, WORD, fold, known_people, vocabulary
+from followup.writing.lexicon import particles, titles, vocabulary
+from followup.writing.text import WORD, fold, known_people
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,33 +28,69 @@ class _Name:
     sound: str
 
 
-def name_table(facts: Facts) -> list[_Name]:
-    """The names a note may contain: people met, the company, the candidate."""
-    import jellyfish
-
+def _phrases(facts: Facts) -> list[str]:
     phrases = [facts.application.company, facts.candidate.full_name]
     for p in known_people(facts).values():
         phrases += [p.name, p.salutation or ""]
+    return phrases
+
+
+def name_table(facts: Facts) -> list[_Name]:
+    """The names a note may contain: people met, the company, the candidate; whole and in
+    parts ("Okonkwo-Hale", "Okonkwo", "Hale")."""
+    import jellyfish
+
     seen: dict[str, _Name] = {}
-    for phrase in phrases:
-        for w in WORD.findall(phrase):
-            if len(w) >= 3 and w not in TITLES and w not in seen:
+    for phrase in _phrases(facts):
+        for whole in WORD.findall(phrase):
+            for w in {whole, *re.split(r"[-'’]", whole)}:
+                if len(w) < 3 or w in titles() or fold(w) in particles() or w in seen:
+                    continue
                 seen[w] = _Name(w, fold(w), jellyfish.metaphone(fold(w)))
     return list(seen.values())
 
 
-def _close(word_folded: str, sound: str, name: _Name) -> bool:
+def _close(word_folded: str, sound: str, name: _Name, short_ok: bool = False) -> bool:
     import jellyfish
 
     distance = jellyfish.damerau_levenshtein_distance(word_folded, name.folded)
     n = len(name.folded)
     if distance == 0:
         return True  # differs only by accents or case: "Tomas" for "Tomás"
-    if distance == 1 and n >= 4:
+    if distance == 1 and (n >= 4 or short_ok):
         return True
     if distance == 2 and n >= 7:
         return True
     return sound == name.sound and distance <= max(2, n // 2) and abs(len(word_folded) - n) <= 3
+
+
+def similar_name(text: str, person: Participant) -> bool:
+    """Whether `text` (a greeting's name, title removed) is a misspelling of a form of this
+    person's name: "O'Brien" for "Ó Briain", "Anna" for "Ana"."""
+    import jellyfish
+
+    key = re.sub(r"[\s\-'’.]+", "", fold(text))
+    forms = [person.name, *person.name.split(), person.salutation or ""]
+    for form in forms:
+        words = [w for w in form.split() if w not in titles()]
+        target = re.sub(r"[\s\-'’.]+", "", fold(" ".join(words)))
+        if len(target) >= 2 and key:
+            folded = _Name(target, target, jellyfish.metaphone(target))
+            if _close(key, jellyfish.metaphone(key), folded, short_ok=True):
+                return True
+    return False
+
+
+def _unaccented(names: list[_Name]) -> set[str]:
+    import unicodedata
+
+    plain = set()
+    for n in names:
+        decomposed = unicodedata.normalize("NFKD", n.text)
+        without = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if without != n.text:
+            plain.add(without)
+    return plain
 
 
 def _sentence_start(text: str, at: int) -> bool:
@@ -62,7 +101,7 @@ def _sentence_start(text: str, at: int) -> bool:
         return True
     if before[-1] == ".":
         last = before.rsplit(None, 1)[-1]
-        if last in TITLES or (len(last) == 2 and last[0].isupper()):
+        if last in titles() or (len(last) == 2 and last[0].isupper()):
             return False
     return before[-1] in ".!?\n:"
 
@@ -78,7 +117,8 @@ def name_findings(
     import jellyfish
 
     names = name_table(facts)
-    exact = {n.text for n in names} | vocabulary(facts)
+    # a name without its accents ("Tomas" for Tomás) is a misspelt name, though Harper knows it
+    exact = {n.text for n in names} | (vocabulary(facts) - _unaccented(names))
     unknown = set(unknown_spans)
     out: list[Finding] = []
     for m in WORD.finditer(text):
@@ -86,7 +126,7 @@ def name_findings(
         if len(word) < 3 or not word[0].isupper() or word in exact:
             continue
         start, end = m.start(), m.start() + len(word)
-        if _sentence_start(text, start) and (start, m.end()) not in unknown:
+        if _sentence_start(text, start) and not any(s < m.end() and start < e for s, e in unknown):
             continue
         folded = fold(word)
         sound = jellyfish.metaphone(folded)
@@ -103,42 +143,58 @@ def name_findings(
                 suggestions=(match.text,),
             )
         )
-    return out + _split_name_findings(text, names, exact, {(f.start, f.end) for f in out})
+    taken = {(f.start, f.end) for f in out}
+    return out + _split_name_findings(text, facts, names, exact, taken)
 
 
 def _split_name_findings(
     text: str,
+    facts: Facts,
     names: list[_Name],
     exact: set[str],
     taken: set[tuple[int | None, int | None]],
 ) -> list[Finding]:
-    """A name broken in two: "North Wind" for "Northwind", "Mc Donald" for "McDonald"."""
+    """A name broken in two: "Adebisi Cole" for "Adebisi-Cole", "North Wind" for
+    "Northwind"."""
     import jellyfish
 
+    hyphenated = {
+        fold(w.replace("-", "")): w
+        for phrase in _phrases(facts)
+        for w in WORD.findall(phrase)
+        if "-" in w
+    }
     words = list(WORD.finditer(text))
     out = []
     for left, right in zip(words, words[1:], strict=False):
         if text[left.end() : right.start()] != " " or not left.group()[0].isupper():
             continue
-        if left.group() in exact or right.group() in exact:
-            continue  # "Jordan A." is a name and an initial, not "Jordana"
+        span = (left.start(), right.end())
+        if span in taken or (left.start(), left.end()) in taken:
+            continue
         joined = fold(left.group() + right.group())
-        for name in names:
-            if len(name.folded) < 6 or " " in name.text:
-                continue
-            if jellyfish.damerau_levenshtein_distance(joined, name.folded) <= 1:
-                span = (left.start(), right.end())
-                if span not in taken and (left.start(), left.end()) not in taken:
-                    out.append(
-                        Finding(
-                            kind="name",
-                            message=f"{text[span[0] : span[1]]!r} looks like a misspelling of "
-                            f"{name.text!r}",
-                            start=span[0],
-                            end=span[1],
-                            text=text[span[0] : span[1]],
-                            suggestions=(name.text,),
-                        )
-                    )
-                break
+        whole = hyphenated.get(joined)
+        if whole is None and (left.group() in exact or right.group() in exact):
+            continue  # "Jordan A." is a name and an initial, not "Jordana"
+        if whole is None:
+            whole = next(
+                (
+                    n.text
+                    for n in names
+                    if len(n.folded) >= 6
+                    and jellyfish.damerau_levenshtein_distance(joined, n.folded) <= 1
+                ),
+                None,
+            )
+        if whole is not None:
+            out.append(
+                Finding(
+                    kind="name",
+                    message=f"{text[span[0] : span[1]]!r} looks like a misspelling of {whole!r}",
+                    start=span[0],
+                    end=span[1],
+                    text=text[span[0] : span[1]],
+                    suggestions=(whole,),
+                )
+            )
     return out

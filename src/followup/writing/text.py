@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from followup.core.model import Candidate, Facts, Interview, Participant
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 STOPWORDS = frozenset(
     [
         "a",
@@ -78,7 +79,7 @@ def word_count(text: str) -> int:
 def content_words(text: str) -> list[str]:
     """The words of a phrase that carry its meaning, folded: 'the migration to dbt' ->
     ['migration', 'dbt']."""
-    return [w for w in (fold(m) for m in WORD.findall(text)) if w not in STOPWORDS and len(w) > 1]
+    return [w for w in (fold(m) for m in _TOKEN.findall(text)) if w not in STOPWORDS and len(w) > 1]
 
 
 def mentions(text_folded: str, phrase: str) -> bool:
@@ -87,7 +88,11 @@ def mentions(text_folded: str, phrase: str) -> bool:
     words = content_words(phrase)
     if not words:
         return False
-    found = sum(1 for w in words if (w[:5] if len(w) > 5 else w) in text_folded)
+    found = sum(
+        1
+        for w in words
+        if re.search(r"(?<![^\W_])" + re.escape(w[:5] if len(w) > 5 else w), text_folded)
+    )
     return found >= max(1, math.ceil(len(words) * 0.6))
 
 

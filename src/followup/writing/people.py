@@ -1,0 +1,115 @@
+"""Personal names: given name, surname with its particles, title; how to greet someone and how
+a greeting may name them.
+
+"Nuala Ní Dhomhnaill" has the surname "Ní Dhomhnaill"; "Pieter van den Berg" "van den Berg".
+The recorded salutation is the authority: "Zhang Wei" greeted "Wei", "Ahmad bin Ismail" greeted
+"Mr Ahmad", "Gabriela García Márquez" greeted "Dr. García Márquez".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from followup.core.model import Participant
+from followup.writing.lexicon import particles, titles
+from followup.writing.text import fold
+
+_INITIAL = re.compile(r"^[^\W\d_]\.?$", re.UNICODE)
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """("Dr.", "García Márquez") from "Dr. García Márquez"; (None, text) without a title."""
+    words = text.split()
+    if len(words) > 1 and words[0] in titles():
+        return words[0], " ".join(words[1:])
+    return None, text.strip()
+
+
+def surname_of(name: str) -> str:
+    """The surname with its particles: the words from the first particle after the given
+    name, else the last word ("Ní Dhomhnaill", "van den Berg", "Chen")."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    for i in range(1, len(words) - 1):
+        if fold(words[i]) in particles():
+            return " ".join(words[i:])
+    return words[-1]
+
+
+def spoken_name(full_name: str) -> str:
+    """A name as said aloud: without middle initials ("Sam J. Lee" -> "Sam Lee")."""
+    words = full_name.split()
+    kept = [w for n, w in enumerate(words) if n == 0 or not _INITIAL.match(w)]
+    return " ".join(kept)
+
+
+@dataclass(frozen=True)
+class NameForms:
+    """How one person may be named in a greeting."""
+
+    given: str
+    surname: str
+    title: str | None
+    salutation: str | None
+
+    @property
+    def formal(self) -> str | None:
+        """ "Dr. García Márquez" when a title is known, else None."""
+        return f"{self.title} {self.surname}" if self.title else None
+
+
+def name_forms(person: Participant) -> NameForms:
+    """The parts of a person's name, the recorded salutation taking precedence."""
+    title, rest = split_title(person.salutation or "")
+    surname = rest if person.salutation and title else surname_of(person.name)
+    given_from_salutation = person.salutation if person.salutation and not title else None
+    given = given_from_salutation or person.name.split()[0]
+    return NameForms(given=given, surname=surname, title=title, salutation=person.salutation)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s\-'’.]+", " ", fold(text)).strip()
+
+
+def greeting_fits(greeted: str, person: Participant) -> bool:
+    """Whether a greeting's name ("Ms Ní Dhomhnaill", "Rhiannon", "Katherine Chen") is a right
+    way to address this person."""
+    forms = name_forms(person)
+    title, rest = split_title(greeted)
+    key = _key(rest)
+    full = person.name.split()
+    whole = {_key(person.name), _key(f"{full[0]} {forms.surname}")}
+    if key in whole or (forms.salutation and key == _key(forms.salutation)):
+        return True
+    if title is not None:
+        return key == _key(forms.surname)
+    if forms.salutation and not forms.title:
+        return key == _key(forms.salutation)
+    return key == _key(full[0])
+
+
+def right_greeting(greeted: str, person: Participant) -> str:
+    """How the greeting should name the person, in the note's own style of title."""
+    forms = name_forms(person)
+    title, _ = split_title(greeted)
+    if title is not None:
+        if forms.title is None and forms.salutation:
+            return forms.salutation
+        return f"{title} {forms.surname}"
+    return forms.given if not forms.title else (forms.salutation or forms.given)
+
+
+def own_words(greeted: str, person: Participant) -> bool:
+    """Whether every word of a greeting's name belongs to this person's name (a wrong part of
+    the right name, rather than somebody else)."""
+    _, rest = split_title(greeted)
+    mine = {_key(w) for w in re.split(r"[\s\-'’]+", f"{person.name} {person.salutation or ''}")}
+    words = [_key(w) for w in re.split(r"[\s\-'’]+", rest) if w]
+    return bool(words) and all(w in mine for w in words)
+
+
+def greeting_key(text: str) -> str:
+    """A greeting's name, compared without case, accents, hyphens or apostrophes."""
+    return _key(split_title(text)[1]).replace(" ", "")

@@ -1,0 +1,95 @@
+"""The blind evaluation material of tests/writing/eval/: its scenarios as facts, its notes, and
+how a report is scored against a note's expected findings (see eval/README.md)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from followup.core.model import Facts
+from followup.scenario import validate_scenario
+from followup.writing.findings import Finding
+
+EVAL = Path(__file__).parent / "eval"
+# Candidate fields the material carries that a scenario reader may not know yet: they are set
+# on the facts directly, so the material is read the same way whatever the reader accepts.
+_CANDIDATE_EXTRAS = ("country", "english", "checkin_limit")
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    scenario: str
+    interview: str
+    to: str
+    kind: str
+    method: str
+    clean: bool
+    text: str
+    expect: tuple[dict[str, Any], ...]
+
+
+def _facts(name: str, document: dict[str, Any]) -> Facts:
+    document = {**document, "candidate": dict(document["candidate"])}
+    extras = {
+        k: document["candidate"].pop(k) for k in _CANDIDATE_EXTRAS if k in document["candidate"]
+    }
+    facts, _ = validate_scenario(document, name)
+    return replace(facts, candidate=replace(facts.candidate, **extras))
+
+
+@functools.cache
+def material() -> tuple[dict[str, Facts], tuple[Note, ...]]:
+    """Every scenario (by name) and every note of the material."""
+    scenarios: dict[str, Facts] = {}
+    notes: list[Note] = []
+    for path in sorted(EVAL.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, document in data["scenarios"].items():
+            scenarios[name] = _facts(f"{path.name}: {name}", document)
+        for n in data["notes"]:
+            notes.append(
+                Note(
+                    id=n["id"],
+                    scenario=n["scenario"],
+                    interview=n["interview"],
+                    to=n["to"],
+                    kind=n["kind"],
+                    method=n["method"],
+                    clean=bool(n["clean"]),
+                    text=n["text"],
+                    expect=tuple(n.get("expect") or ()),
+                )
+            )
+    return scenarios, tuple(notes)
+
+
+def span_of(note: Note, expected: dict[str, Any]) -> tuple[int, int] | None:
+    """Where the expected finding's text stands in the note (it appears once)."""
+    text = expected.get("text")
+    if not text:
+        return None
+    at = note.text.find(text)
+    assert at >= 0, (note.id, text)
+    return at, at + len(text)
+
+
+def caught(note: Note, expected: dict[str, Any], findings: tuple[Finding, ...]) -> bool:
+    """Whether a finding of the expected kind (and element) covers the expected span."""
+    span = span_of(note, expected)
+    for f in findings:
+        if f.kind != expected["kind"]:
+            continue
+        if "element" in expected and f.element != expected["element"]:
+            continue
+        if span is None or f.start is None or f.end is None:
+            if span is None:
+                return True
+            continue
+        if f.start < span[1] and span[0] < f.end:
+            return True
+    return False
