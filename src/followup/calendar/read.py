@@ -43,7 +43,9 @@ def read_calendar(data: bytes, name: str, me: Me) -> Reading:
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:15].upper() == b"BEGIN:VCALENDAR":
         parts = [data]
-    elif _HEADER.match(head) and (name.lower().endswith(".eml") or b"\n\n" in head[:65536]):
+    elif _HEADER.match(head) and (
+        name.lower().endswith(".eml") or re.search(rb"\r?\n\r?\n", head[:65536])
+    ):
         parts = calendar_parts(data, name)
     else:
         raise InvalidInputError(
