@@ -63,9 +63,7 @@ def test_check_points_at_a_misspelled_name_like_a_compiler(cli, tmp_path: Path) 
     body = json.loads(cli("draft", "--json", *scenario_args()).out)["body"]
     note = tmp_path / "note.txt"
     note.write_text(
-        body.replace("Dear Tomás Ruiz", "Dear Tomas Ruiz").replace(
-            "join Northwind Traders", "join Contoso"
-        )
+        body.replace("Dear Tomás Ruiz", "Dear Tomas Ruiz") + "\nI would love to join Contoso.\n"
     )
     result = cli("check", *scenario_args(), str(note))
     assert result.code == 1
@@ -175,7 +173,7 @@ def test_a_stored_panel_drafted_checked_written_and_sent(cli, tmp_path: Path, mo
     assert email["findings"] == [] and call["findings"] == []
     assert "Raj Patel" in PdfReader(letter_pdf).pages[0].extract_text()
     assert letter.err.endswith("no problems found.\n")
-    assert call["key_points"] and "María González" in call["voicemail"]
+    assert call["key_points"] and call["voicemail"].startswith("Hi María, this is ")
 
     note = tmp_path / "kchen.txt"
     note.write_text(
@@ -248,7 +246,7 @@ def test_a_check_in_after_a_reply_still_drafts_by_the_persons_method(cli, tmp_pa
     ]
     letter = json.loads(cli(*args, "--to", "aisha").out)
     assert (letter["method"], letter["to"]["id"]) == ("letter", "aisha")
-    assert "December 9, 2026" in letter["body"]  # dated the day it is drafted: nothing planned
+    assert "9 December 2026" in letter["body"]  # dated the day it is drafted: nothing planned
     email = json.loads(cli(*args, "--to", "tomas").out)
     assert email["method"] == "email" and email["subject"].startswith("Re: ")
     call = json.loads(cli(*args, "--to", "tomas", "--method", "phone").out)

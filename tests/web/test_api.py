@@ -55,7 +55,7 @@ def test_an_interview_to_a_reply_through_the_api(client: TestClient) -> None:
         client,
         "POST",
         f"/api/actions/{thanks[0]['id']}/check",
-        {"text": draft["body"].replace("Gavin Belson", "Gavin Belsen")},
+        {"text": draft["body"].replace("Hi Gavin,", "Dear Gavin Belsen,")},
     )
     assert any(
         f["kind"] == "name" and f["suggestions"] == ["Belson"] for f in checked.json()["findings"]

@@ -215,7 +215,13 @@ def test_every_draft_passes_check_and_people_get_different_notes(name: str, fact
                     assert report.words <= (200 if kind == "thank_you" else 120)
                     if method == "email":
                         greeting = draft.body.splitlines()[0]
-                        assert greeting == f"Dear {person.salutation or person.name},"
+                        first = person.name.split()[0]
+                        assert greeting in (
+                            f"Dear {person.salutation},",
+                            f"Hi {person.salutation},",
+                            f"Dear {person.name},",
+                            f"Hi {first},",
+                        ), greeting
                     bodies.append(draft.body)
                 if kind == "thank_you":
                     for i, a in enumerate(bodies):
@@ -241,9 +247,11 @@ def test_a_letter_is_a_complete_business_letter() -> None:
     facts = load_scenario(HERE / "globex.json")[0]
     letter = draft_for(facts, interview_id="panel", contact_id="kchen", method="letter").body
     lines = letter.splitlines()
-    assert lines[:3] == ["Jordan A. Rivera", "41 Orchard Street", "Apt 3B"]
+    assert lines[:4] == ["Jordan A. Rivera", "41 Orchard Street", "Apt 3B", "New York, NY 10002"]
     assert "November 24, 2026" in lines
-    assert "Katherine Chen" in lines and "Hiring Manager" in lines and "200 Elm Street" in lines
+    assert "Ms. Katherine Chen" in lines and "Hiring Manager" in lines
+    assert "200 Elm Street" in lines and "Springfield, IL 62701" in lines
+    assert not any("I'm" in line or "I'd" in line for line in lines)
     assert "Dear Ms. Chen," in lines
     assert lines[-1] == "Jordan A. Rivera"
 
@@ -253,7 +261,9 @@ def test_a_call_sheet_has_key_points_and_a_voicemail() -> None:
     call = draft_for(facts, interview_id="panel", contact_id="rpatel", method="phone")
     assert len(call.key_points) >= 5
     assert any("A/B testing with CUPED" in p for p in call.key_points)
-    assert call.voicemail is not None and "Mr. Patel" in call.voicemail
+    assert call.voicemail is not None and call.voicemail.startswith(
+        "Hello Mr. Patel, this is Jordan Rivera"
+    )
     assert call.body.startswith(
         "Call Raj Patel (Analytics Lead, Globex Corporation) at +1 217 555 0134"
     )

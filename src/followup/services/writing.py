@@ -55,6 +55,7 @@ class Target:
     action: Action
     application_id: int | None = None
     others: tuple[str, ...] = ()
+    now: datetime | None = None  # the moment the note is written (a letter's date)
 
     @property
     def interview(self) -> str:
@@ -90,7 +91,7 @@ def scenario_target(
     """A note of a scenario file: the plan's action for that interview, person and kind;
     `method` overrides the planned one."""
     action = action_for(facts, interview_id=interview, contact_id=contact, kind=kind, now=now)
-    return Target(facts, replace(action, method=method) if method else action)
+    return Target(facts, replace(action, method=method) if method else action, now=now)
 
 
 def stored_target(service: Followup, action_id: str, method: Method | None = None) -> Target:
@@ -104,7 +105,8 @@ def stored_target(service: Followup, action_id: str, method: Method | None = Non
         kept = repo.kept_notes(application_id=app_id)
         sent = repo.history(application_id=app_id)["sent"]
     chosen = method or (kept[action.id][0] if action.id in kept else action.method)
-    target = Target(facts, replace(action, method=chosen), application_id=app_id)  # type: ignore[arg-type]
+    planned = replace(action, method=chosen)  # type: ignore[arg-type]
+    target = Target(facts, planned, application_id=app_id, now=service.clock())
     if action.kind != "thank_you":
         return target
     interview = target.interview
@@ -131,7 +133,7 @@ def _thanks_at(action_id: str, interview: str) -> bool:
 
 def compose_for(target: Target) -> Draft:
     """The draft for the target (not yet proofread)."""
-    return compose(target.facts, target.action)
+    return compose(target.facts, target.action, now=target.now)
 
 
 def draft(target: Target) -> Drafted:

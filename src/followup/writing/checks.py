@@ -112,7 +112,7 @@ def company_findings(text: str, folded: str, facts: Facts) -> list[Finding]:
     allowed = [
         (m.start(), m.end())
         for phrase in _fact_phrases(facts)
-        for m in re.finditer(re.escape(fold(phrase)), folded)
+        for m in re.finditer(_any_person(fold(phrase)), folded)
     ]
     out: list[Finding] = []
     for company in facts.other_companies:
@@ -134,6 +134,16 @@ def company_findings(text: str, folded: str, facts: Facts) -> list[Finding]:
                 )
             )
     return out
+
+
+_PERSONAL = re.compile(r"\b(?:i|my|me|your|you|their|they|them|our|we)\b")
+
+
+def _any_person(phrase: str) -> str:
+    """A noted phrase as a pattern that matches it however the note addresses it: "my work at
+    Contoso" is also "your work at Contoso" on a call sheet."""
+    parts = _PERSONAL.split(phrase)
+    return r"\w+".join(re.escape(p) for p in parts)
 
 
 def _fact_phrases(facts: Facts) -> list[str]:

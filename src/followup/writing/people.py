@@ -113,3 +113,31 @@ def own_words(greeted: str, person: Participant) -> bool:
 def greeting_key(text: str) -> str:
     """A greeting's name, compared without case, accents, hyphens or apostrophes."""
     return _key(split_title(text)[1]).replace(" ", "")
+
+
+def written_greeting(person: Participant, *, formal: bool) -> str:
+    """How a note greets someone: by the recorded salutation ("Dear Ms. Chen", and "Hi Mai" in
+    an informal note); else, in a letter or to a traditional company, "Dear <First> <Last>"
+    (no title is known); else "Hi <First>"."""
+    if person.salutation:
+        titled = split_title(person.salutation)[0] is not None
+        return f"{'Dear' if formal or titled else 'Hi'} {person.salutation},"
+    first = person.name.split()[0]
+    if formal:
+        return f"Dear {first} {surname_of(person.name)},"
+    return f"Hi {first},"
+
+
+def spoken_greeting(person: Participant) -> str:
+    """How a call opens: "Hi Ana" or, with a title, "Hello Dr. García Márquez"."""
+    forms = name_forms(person)
+    if forms.title:
+        return f"Hello {forms.salutation}"
+    return f"Hi {forms.given}"
+
+
+def addressed_name(person: Participant) -> str:
+    """The name on a letter's inside address, with the honorific the salutation gives:
+    "Dr. Adewale Ogunleye"."""
+    forms = name_forms(person)
+    return f"{forms.title} {person.name}" if forms.title else person.name

@@ -130,18 +130,26 @@ class Proofreader:
         folded = fold(text)
         findings: list[Finding] = []
 
-        ours = grammar_findings(text)
         linted = self.linter(vocabulary(facts)).organized_lints(
             text, language="plaintext", regex_mask=mask(facts)
         )
         terms = user_terms(facts) | _folded_professional()
         codes = [m.span() for m in _CODE.finditer(text)]
+        codes += _spans(text, _note_phrases(facts))
+        names_at = _spans(text, _names(facts))
+        notes_at = _spans(text, _note_phrases(facts))
+        ours = [
+            f
+            for f in grammar_findings(text)
+            if not any(s <= (f.start or 0) and (f.end or 0) <= e for s, e in notes_at)
+        ]
         lints = [
             (rule, lint)
             for rule, found in linted.items()
             for lint in found
             if not _users_wording(lint, rule, terms)
-            and not any(s <= lint.span.start and lint.span.end <= e for s, e in codes)
+            and not _inside(lint, codes)
+            and not _touches(lint, rule, names_at)
         ]
         unknown = {
             (lint.span.start, lint.span.end) for _, lint in lints if lint.lint_kind == "Spelling"
@@ -232,6 +240,48 @@ def _users_wording(lint: Any, rule: str, terms: frozenset[str]) -> bool:
     return problem in terms or problem.replace("-", " ") in terms
 
 
+def _inside(lint: Any, spans: list[tuple[int, int]]) -> bool:
+    """A lint within a code ("7B") or within a phrase of the user's notes."""
+    start, end = lint.span.start, lint.span.end
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _note_phrases(facts: Facts) -> list[str]:
+    """The user's own noted phrases: a lint inside one is about the user's wording."""
+    phrases: list[str] = []
+    for interview in facts.interviews:
+        phrases += interview.forgot_to_mention
+        for p in interview.participants:
+            phrases += [*p.discussed, *p.liked]
+    return phrases
+
+
+def _names(facts: Facts) -> list[str]:
+    phrases = [facts.application.company, facts.application.role, facts.candidate.full_name]
+    for p in known_people(facts).values():
+        phrases += [p.name, p.title or "", p.salutation or ""]
+    return phrases
+
+
+def _touches(lint: Any, rule: str, spans: list[tuple[int, int]]) -> bool:
+    """A lint that touches a name the facts know ("to Royal Wessex Hospitals": the company's
+    name is not two words to merge)."""
+    start, end = lint.span.start, lint.span.end
+    return rule not in CONFUSION_RULES and any(start < e and s < end for s, e in spans)
+
+
+def _spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
+    """Where the phrases stand in the text."""
+    lowered = text.casefold()
+    spans = []
+    for phrase in {p.casefold() for p in phrases if len(p) > 2}:
+        at = lowered.find(phrase)
+        while at >= 0:
+            spans.append((at, at + len(phrase)))
+            at = lowered.find(phrase, at + 1)
+    return spans
+
+
 def _rust_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\.^$|?*+()[]{}" else c for c in text)
 
@@ -243,5 +293,7 @@ def mask(facts: Facts) -> str:
     addresses += [p.address or "" for p in known_people(facts).values()]
     lines = {line.strip() for a in addresses for line in a.splitlines()}
     parts = lines | {part.strip() for line in lines for part in line.split(",")}
-    parts = {p for p in parts if len(p) > 2}
+    # only lines with numbers need it: "Royal Wessex Hospital" masked would leave the "s" of
+    # "Royal Wessex Hospitals" in the prose
+    parts = {p for p in parts if len(p) > 2 and any(c.isdigit() for c in p)}
     return "|".join([_MASK, *(_rust_escape(p) for p in sorted(parts, key=len, reverse=True))])

@@ -59,8 +59,8 @@ STOPWORDS = frozenset(
     ]
 )
 TITLES = ("Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Mx", "Dr", "Prof")
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
@@ -96,21 +96,6 @@ def mentions(text_folded: str, phrase: str) -> bool:
     return found >= max(1, math.ceil(len(words) * 0.6))
 
 
-def greeting_name(person: Participant) -> str:
-    """How to greet someone: the salutation recorded for them, else their full name."""
-    return person.salutation or person.name
-
-
-def long_date(day: date) -> str:
-    """'Tuesday, November 24'."""
-    return f"{_DAYS[day.weekday()]}, {_MONTHS[day.month - 1]} {day.day}"
-
-
-def letter_date(day: date) -> str:
-    """'November 24, 2026'."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
 def met_on(interview: Interview, candidate: Candidate) -> date:
     return local_day(interview.start, candidate)
 
@@ -122,9 +107,9 @@ def local_day(moment: datetime, candidate: Candidate) -> date:
 def when_words(interview: Interview, candidate: Candidate) -> list[str]:
     """Ways a note can say when the meeting was: its weekday, its date in either order."""
     day = met_on(interview, candidate)
-    month = _MONTHS[day.month - 1]
+    month = MONTHS[day.month - 1]
     return [
-        fold(_DAYS[day.weekday()]),
+        fold(DAYS[day.weekday()]),
         fold(f"{month} {day.day}"),
         fold(f"{day.day} {month}"),
         day.isoformat(),
@@ -139,33 +124,3 @@ def known_people(facts: Facts) -> dict[str, Participant]:
         for p in interview.participants:
             out[p.id] = p
     return out
-
-
-def lower_first(text: str) -> str:
-    """'I led' stays; 'Led the rollout' -> 'led the rollout' (to follow 'that')."""
-    if text.startswith("I ") or text.startswith("I'") or len(text) < 2:
-        return text
-    return text[0].lower() + text[1:] if not text[1].isupper() else text
-
-
-def vocabulary(facts: Facts) -> frozenset[str]:
-    """Every word of every name and term the facts know, for Harper's dictionary."""
-    phrases: list[str] = [
-        facts.candidate.full_name,
-        facts.application.company,
-        facts.application.role,
-        *facts.other_companies,
-    ]
-    for interview in facts.interviews:
-        phrases += interview.forgot_to_mention
-        for p in interview.participants:
-            phrases += [p.name, p.title or "", p.salutation or "", *p.discussed, *p.liked]
-    words = {w for phrase in phrases for w in WORD.findall(phrase)}
-    # postal addresses hold codes like "LS1 4AB" that no dictionary has
-    addresses = [facts.candidate.address or ""]
-    addresses += [p.address or "" for p in known_people(facts).values()]
-    words |= {t.strip(",.;()") for a in addresses for t in a.split() if any(c.isalpha() for c in t)}
-    words |= {w for a in addresses for w in WORD.findall(a)}  # "3JE" is read as "JE"
-    # "Jordan A. Rivera": Harper reads the initial "A." as a word of its own
-    words |= {w + "." for w in words if len(w) == 1 and w.isupper()}
-    return frozenset(words)

@@ -1,0 +1,80 @@
+"""A call sheet: the key points in order, a voicemail script, and the number to call (or what
+to do when there is none). Key points speak to the candidate ("remind them that you led ..."),
+the voicemail to the person called."""
+
+from __future__ import annotations
+
+from followup.writing.context import Context
+from followup.writing.dialect import contract
+from followup.writing.people import spoken_greeting
+from followup.writing.shapes import as_noun, join, noted, to_candidate
+from followup.writing.thank_you import join_clauses
+
+
+def key_points(c: Context, check_in: int) -> list[str]:
+    say, v = c.frames.say, c.values()
+    if check_in:
+        return [
+            say("call", "check_in_intro", **v),
+            say("call", "check_in_feel", **v),
+            say("call", "enthusiasm", **v),
+            say("call", "check_in_news", **v),
+        ]
+    points = [say("call", "intro", **v), say("call", "thanks", **v)]
+    discussed = [to_candidate(noted(d)) for d in c.person.discussed[:2]]
+    if discussed:
+        groups = c.items_by_group(discussed)
+        if "about" in groups:
+            x = join([i.text for i in groups["about"]])
+            points.append(say("call", "detail_about", **v, x=x))
+        else:
+            points.append(say("call", "detail_clause", **v, x=join_clauses(groups["clause"])))
+    if c.person.liked:
+        liked = to_candidate(as_noun(noted(c.person.liked[0])))
+        points.append(say("call", f"qualified_{liked.shape}", **v, x=liked.text))
+    else:
+        points.append(say("call", "qualified_none", **v))
+    forgot = [to_candidate(noted(f)) for f in c.interview.forgot_to_mention[:2]]
+    if forgot:
+        groups = c.items_by_group(forgot)
+        if "clause" in groups:
+            points.append(say("call", "forgot_clause", **v, x=join_clauses(groups["clause"])))
+        if "about" in groups:
+            x = join([i.text for i in groups["about"]])
+            points.append(say("call", "forgot_noun", **v, x=x))
+    points.append(say("call", "enthusiasm", **v))
+    if c.answer_unknown:
+        points.append(say("call", "ask_date", **v))
+    return points
+
+
+def voicemail(c: Context, check_in: int) -> str:
+    say = c.frames.say
+    reach = c.candidate.phone or c.candidate.email or "the number in my email"
+    v = c.values(hello=spoken_greeting(c.person), reach=reach)
+    if check_in:
+        return contract(say("voicemail", "check_in", **v))
+    about = [i.text for i in c.discussed if i.group == "about"][:1]
+    topic = say("voicemail", "topic", **v, x=about[0]) if about else ""
+    return contract(say("voicemail", "thank_you", **v, topic=topic))
+
+
+def call_sheet(c: Context, check_in: int) -> tuple[tuple[str, ...], str, str]:
+    """Key points in order, a voicemail script, and the whole call sheet as text."""
+    person, app = c.person, c.app
+    points = key_points(c, check_in)
+    script = voicemail(c, check_in)
+    who = f"{person.name} ({person.title + ', ' if person.title else ''}{app.company})"
+    if person.phone:
+        header = f"Call {who} at {person.phone}"
+    else:
+        header = (
+            f"Call {who}: no phone number on file. Look for one in their email signature or "
+            "ask the recruiter; if you cannot find one, send this as an email instead"
+        )
+    sheet = (
+        f"{header}\n\nKey points, in order:\n"
+        + "\n".join(f"{n}. {p}" for n, p in enumerate(points, start=1))
+        + f"\n\nIf you reach voicemail:\n{script}\n"
+    )
+    return tuple(points), script, sheet
