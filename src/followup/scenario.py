@@ -11,7 +11,9 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from followup.core.checkins import reply_date_problem
 from followup.core.errors import InvalidInputError
+from followup.core.ids import ActionId
 from followup.core.model import (
     Application,
     Candidate,
@@ -20,7 +22,9 @@ from followup.core.model import (
     Participant,
     Reply,
     Sent,
+    Skip,
 )
+from followup.core.workdays import local_date, zone
 
 if TYPE_CHECKING:
     from followup.inputs.models import ScenarioIn
@@ -163,10 +167,17 @@ def to_facts(model: ScenarioIn | SimpleNamespace, name: str) -> Facts:
                 raise InvalidInputError(
                     f"{where}.contact", f"{s.contact!r} was not met at interview {s.interview!r}"
                 )
+    c = model.candidate
+    replies: list[Reply] = []
     for k, r in enumerate(model.responses):
         if r.from_ is not None and r.from_ not in people:
             raise InvalidInputError(f"{name}: responses[{k}].from", f"unknown person {r.from_!r}")
-    c = model.candidate
+        reply = Reply(r.at, r.from_, r.kind, r.expected_by, r.until)
+        problem = reply_date_problem(reply, local_date(r.at, zone(c.timezone)))
+        if problem is not None:
+            raise InvalidInputError(f"{name}: responses[{k}].{problem[0]}", problem[1])
+        replies.append(reply)
+    _check_skips(model, name, people)
     return Facts(
         candidate=Candidate(
             full_name=c.full_name,
@@ -196,9 +207,37 @@ def to_facts(model: ScenarioIn | SimpleNamespace, name: str) -> Facts:
             Sent(kind=s.kind, interview=s.interview, contact=s.contact, method=s.method, at=s.at)
             for s in model.sent
         ),
-        responses=tuple(Reply(at=r.at, contact=r.from_) for r in model.responses),
+        responses=tuple(replies),
         other_companies=tuple(model.other_companies),
+        skipped=tuple(Skip(action=str(ActionId.parse(k.action)), at=k.at) for k in model.skipped),
     )
+
+
+def _check_skips(model: Any, name: str, people: set[str]) -> None:
+    """Each skipped action names a follow-up of this scenario, once, and not one already sent."""
+    seen: set[str] = set()
+    thanked = {(s.interview, s.contact) for s in model.sent if s.kind == "thank_you"}
+    for k, skip in enumerate(model.skipped):
+        where = f"{name}: skipped[{k}].action"
+        action = ActionId.parse(skip.action, where)
+        if str(action) in seen:
+            raise InvalidInputError(where, f"{skip.action!r} is skipped twice")
+        seen.add(str(action))
+        if action.contact not in people:
+            raise InvalidInputError(where, f"unknown person {action.contact!r}")
+        if action.kind == "check_in":
+            continue
+        met = next((iv for iv in model.interviews if iv.id == action.interview), None)
+        if met is None:
+            raise InvalidInputError(where, f"unknown interview {action.interview!r}")
+        if all(p.id != action.contact for p in met.participants):
+            raise InvalidInputError(
+                where, f"{action.contact!r} was not met at interview {action.interview!r}"
+            )
+        if (action.interview, action.contact) in thanked:
+            raise InvalidInputError(
+                where, f"{skip.action} was sent; a sent follow-up is not skipped"
+            )
 
 
 def load_scenario(path: Path) -> tuple[Facts, datetime | None]:

@@ -179,11 +179,11 @@ def _scenario(**changes: Any) -> dict[str, Any]:
         ),
         (
             {"candidate__checkin_limit": 0},
-            "candidate.checkin_limit: Input should be greater than or equal to 1",
+            "candidate.checkin_limit: must be at least 1, not 0",
         ),
         (
             {"candidate__checkin_limit": 13},
-            "candidate.checkin_limit: Input should be less than or equal to 12",
+            "candidate.checkin_limit: must be at most 12, not 13",
         ),
     ],
 )

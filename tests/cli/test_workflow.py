@@ -54,7 +54,8 @@ def setup_profile(cli) -> None:  # type: ignore[no-untyped-def]
     assert result.code == 0, result.err
     assert (
         result.out
-        == "Profile saved: Jordan A. Rivera, America/New_York, at most 1 check-in(s) a week.\n"
+        == "Profile saved: Jordan A. Rivera, America/New_York, at most 1 check-in(s) a week, "
+        "4 without an answer at most; holidays of US, american English.\n"
     )
 
 
@@ -191,7 +192,7 @@ def test_close_stops_check_ins_and_list_shows_status(cli) -> None:  # type: igno
     assert {a["id"]: (a["status"], a["next_due"]) for a in listing}[2] == ("withdrawn", None)
     assert (
         cli("app", "close", "2", "hired").err
-        == "Error: OUTCOME: must be one of offer, rejected, withdrawn\n"
+        == "Error: OUTCOME: must be one of offer, rejected, withdrawn, no_response, not 'hired'\n"
     )
 
 

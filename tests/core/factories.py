@@ -15,6 +15,7 @@ from followup.core.model import (
     Participant,
     Reply,
     Sent,
+    Skip,
 )
 
 NY = ZoneInfo("America/New_York")
@@ -59,14 +60,24 @@ def facts(
     cadence: int = 1,
     sent: tuple[Sent, ...] = (),
     replies: tuple[Reply, ...] = (),
+    skipped: tuple[Skip, ...] = (),
+    country: str | None = None,
+    limit: int = 4,
     **app: Any,
 ) -> Facts:
     return Facts(
-        candidate=Candidate(full_name="Jordan A. Rivera", timezone=tz, checkins_per_week=cadence),
+        candidate=Candidate(
+            full_name="Jordan A. Rivera",
+            timezone=tz,
+            checkins_per_week=cadence,
+            country=country,
+            checkin_limit=limit,
+        ),
         application=Application(company="Globex Corporation", role="Senior Data Analyst", **app),
         interviews=interviews or (interview(),),
         sent=sent,
         responses=replies,
+        skipped=skipped,
     )
 
 

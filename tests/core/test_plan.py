@@ -284,7 +284,7 @@ def test_r4_a_reply_since_the_latest_interview_stops_check_ins(reply_at: str, st
     assert (check_ins(plan_application(f, NOW)) == []) is stops
 
 
-@pytest.mark.parametrize("status", ["offer", "rejected", "withdrawn"])
+@pytest.mark.parametrize("status", ["offer", "rejected", "withdrawn", "no_response"])
 def test_r4_a_closed_application_gets_no_check_in(status: str) -> None:
     assert check_ins(plan_application(facts(status=status), NOW)) == []
 

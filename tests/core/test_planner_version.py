@@ -23,6 +23,7 @@ from followup.core.model import (
     Participant,
     Reply,
     Sent,
+    Skip,
 )
 from followup.core.plan import checkin_warning, plan_application
 from followup.core.status import PLANNER_VERSION
@@ -32,6 +33,8 @@ from tests.conftest import EXAMPLES
 # PLANNER_VERSION -> the fingerprint of its plans. A new version adds a line.
 FINGERPRINTS = {
     1: "dcdf3d23f159703d91000d98d4d4b7b8d7c4b333c3f12b3dbd427a39bfe5403b",
+    # 2: public holidays, R1b skips, updates and auto-replies, the check-in limit
+    2: "9ef1579504b4e89e920b02ec92f4830f468bdc705c2b607b15fcecd2eae46b95",
 }
 ZONES = ("America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney", "UTC")
 
@@ -91,12 +94,35 @@ def generated(seed: int) -> Facts:
                 contact=rng.choice(contacts) if contacts else None,
             )
         )
+    # The revised rules: updates, out-of-office replies, skips, holidays, the limit.
+    for _ in range(rng.randint(0, 2)):
+        got = latest.start + timedelta(days=rng.choice((3, 9, 20)), hours=rng.randint(0, 9))
+        kind = rng.choice(("update", "auto_reply"))
+        later = (got + timedelta(days=rng.choice((2, 6, 11)))).date()
+        dated = rng.random() < 0.7
+        replies.append(
+            Reply(
+                at=got,
+                kind=kind,
+                expected_by=later if kind == "update" and dated else None,
+                until=later if kind == "auto_reply" and dated else None,
+            )
+        )
+    skipped = []
+    if people and rng.random() < 0.3:
+        skipped.append(Skip(f"thank_you:i0:{people[0].id}", interviews[0].end + timedelta(hours=3)))
+    if contacts and rng.random() < 0.3:
+        made = sum(1 for s in sent if s.kind == "check_in")
+        at = latest.end + timedelta(days=rng.choice((9, 30)))
+        skipped.append(Skip(f"check_in:{rng.choice(contacts)}:{made + 1}", at))
     return Facts(
         candidate=Candidate(
             full_name="Jordan A. Rivera",
             timezone=tz.key,
             checkins_per_week=rng.choice((1, 2)),
             default_wait_days=rng.choice((5, 7, 10)),
+            country=rng.choice((None, None, "US", "GB", "DE", "JP")),
+            checkin_limit=rng.choice((1, 2, 4)),
         ),
         application=Application(
             company="Globex",
@@ -108,12 +134,13 @@ def generated(seed: int) -> Facts:
             expected_response_by=date(2026, rng.choice((3, 11, 12)), rng.randint(1, 28))
             if rng.random() < 0.5
             else None,
-            status=rng.choice(("active", "active", "active", "offer", "withdrawn")),
+            status=rng.choice(("active", "active", "active", "offer", "withdrawn", "no_response")),
             primary_contact=rng.choice(contacts) if contacts and rng.random() < 0.5 else None,
         ),
         interviews=tuple(interviews),
         sent=tuple(sorted(sent, key=lambda s: s.at.timestamp())),
         responses=tuple(replies),
+        skipped=tuple(skipped),
     )
 
 
@@ -123,7 +150,7 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     for facts, given_now in cases:
         first = min(i.start for i in facts.interviews)
-        moments = [first + timedelta(hours=h) for h in (-1, 1, 23, 25, 24 * 9, 24 * 30)]
+        moments = [first + timedelta(hours=h) for h in (-1, 1, 23, 25, 24 * 9, 24 * 30, 24 * 75)]
         for now in [*([given_now] if given_now else []), *moments]:
             plan = plan_to_dict(plan_application(facts, now))
             digest.update(json.dumps(plan, sort_keys=True, ensure_ascii=False).encode())

@@ -92,13 +92,15 @@ def test_a_simulated_timeline_respects_the_cadence_and_stops_at_a_reply(
             replied_at = now + timedelta(hours=1)
             f = replace(f, responses=(Reply(at=replied_at, contact="c1"),))
             now = replied_at
-        open_ = [
-            a
-            for a in plan_application(f, now).actions
-            if a.kind == "check_in" and a.status != "done"
-        ]
+        plan = plan_application(f, now)
+        open_ = [a for a in plan.open_actions if a.kind == "check_in"]
         if replied_at is not None:
             assert open_ == []
+            break
+        made_so_far = sum(1 for s in f.sent if s.kind == "check_in")
+        if made_so_far == f.candidate.checkin_limit:
+            assert open_ == []
+            assert [t.kind for t in plan.todos] == ["consider_closing"]
             break
         [c] = open_
         assert c.not_before is not None

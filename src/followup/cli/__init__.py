@@ -14,7 +14,6 @@ from typing import Annotated
 import typer
 
 from followup.cli.common import (
-    AtOption,
     JsonFlag,
     State,
     clock,
@@ -169,11 +168,34 @@ def setup(
     checkins_per_week: Annotated[
         int | None, typer.Option("--checkins-per-week", help="1 or 2 check-ins a week at most.")
     ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            help="Your country (ISO 3166 code, e.g. US, GB): its public holidays are not "
+            "business days. Default: your timezone's."
+        ),
+    ] = None,
+    english: Annotated[
+        str | None,
+        typer.Option(
+            help="american, british, canadian, australian or indian: how notes are written "
+            "and proofread. Default: your country's."
+        ),
+    ] = None,
+    checkin_limit: Annotated[
+        int | None,
+        typer.Option(
+            "--checkin-limit",
+            help="Check-ins without an answer before followup stops and suggests closing "
+            "(default 4).",
+        ),
+    ] = None,
 ) -> None:
-    """Your profile: name, contact details, timezone and check-in cadence.
+    """Your profile: name, contact details, timezone, country, English and check-in cadence.
 
-    Asks on a terminal; takes flags otherwise. Example:
+    Asks on a terminal; takes flags otherwise. Examples:
     followup setup --name "Jordan A. Rivera" --email jordan@example.org --timezone America/New_York
+    followup setup --country GB --english british --checkin-limit 3
     """
     from followup.cli.prompts import profile_answers
     from followup.inputs.fields import validate
@@ -188,53 +210,21 @@ def setup(
         "address": address,
         "timezone": timezone,
         "checkins_per_week": checkins_per_week,
+        "country": country,
+        "english": english,
+        "checkin_limit": checkin_limit,
     }
     answers = profile_answers(current, given, interactive=sys.stdin.isatty())
     saved = service.setup(validate(ProfileIn, answers, "setup"))
+    from followup.core.locale import country_of, english_of
+
     typer.echo(
         f"Profile saved: {saved.full_name}, {saved.timezone}, "
-        f"at most {saved.checkins_per_week} check-in(s) a week."
+        f"at most {saved.checkins_per_week} check-in(s) a week, "
+        f"{saved.checkin_limit} without an answer at most; "
+        f"holidays of {country_of(saved) or 'no country (weekends only)'}, "
+        f"{english_of(saved)} English."
     )
-
-
-# -- what happened -------------------------------------------------------------------------
-@app.command()
-def sent(
-    action: Annotated[str, typer.Argument(help="Action id from the agenda, e.g. thank_you:4:7.")],
-    at: AtOption = None,
-    method: Annotated[
-        str | None, typer.Option(help="email, phone or letter, if not the planned one.")
-    ] = None,
-    as_json: JsonFlag = False,
-) -> None:
-    """Record a follow-up as sent (or called, or posted). Example: followup sent thank_you:4:7"""
-    from followup.inputs.fields import validate
-    from followup.inputs.models import SentIn
-
-    when = parse_time(at, "--at") if at else clock()
-    checked = validate(SentIn, {"at": when, "method": method}, "sent")
-    result = followup_service().mark_sent(action, at=checked.at, method=checked.method)
-    if as_json:
-        from followup.services.outputs import sent_json
-
-        print_json(sent_json(result))
-    else:
-        typer.echo(f"Recorded {result.action_id} as sent.")
-    if result.warning:
-        typer.secho(f"Warning: {result.warning}", fg="yellow", err=True)
-
-
-@app.command()
-def reply(
-    application: Annotated[str, typer.Argument(help="Application id.")],
-    person: Annotated[str | None, typer.Option("--from", help="Person id who answered.")] = None,
-    at: AtOption = None,
-    note: Annotated[str | None, typer.Option(help="What they said, in a few words.")] = None,
-) -> None:
-    """Record that the company answered: check-ins stop. Example: followup reply 3 --from 7"""
-    when = parse_time(at, "--at") if at else clock()
-    followup_service().record_reply(application, person=person, at=when, note=note)
-    typer.echo(f"Recorded a reply for application {application}; check-ins stop.")
 
 
 # -- the whole database --------------------------------------------------------------------
@@ -326,8 +316,10 @@ def where() -> None:
     typer.echo(Settings.from_env().describe_database())
 
 
+from followup.cli.events import register as register_events  # noqa: E402
 from followup.cli.writing import register  # noqa: E402  (the commands, not their work)
 
+register_events(app)
 register(app)
 
 

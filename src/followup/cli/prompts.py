@@ -8,8 +8,10 @@ from typing import Any
 
 import typer
 
+from followup.core import limits
 from followup.core.errors import InvalidInputError
-from followup.core.model import Candidate
+from followup.core.locale import is_country
+from followup.core.model import DEFAULT_CHECKIN_LIMIT, ENGLISHES, Candidate
 
 
 def system_timezone() -> str | None:
@@ -31,12 +33,25 @@ PROFILE_QUESTIONS = (
     ("address", "Your postal address (for letters)", False),
     ("timezone", "Your timezone (IANA name)", True),
     ("checkins_per_week", "Check-ins per week at most (1 or 2)", True),
+    (
+        "country",
+        "Your country, for its public holidays (e.g. US, GB; empty: your timezone's)",
+        False,
+    ),
+    (
+        "english",
+        "Your English: american, british, canadian, australian or indian (empty: your country's)",
+        False,
+    ),
+    ("checkin_limit", "Check-ins without an answer before followup suggests closing", True),
 )
 FLAG_NAMES = {
     "full_name": "--name",
     "timezone": "--timezone",
     "checkins_per_week": "--checkins-per-week",
+    "checkin_limit": "--checkin-limit",
 }
+_NUMBERS = ("checkins_per_week", "checkin_limit")
 
 
 def profile_answers(
@@ -47,6 +62,7 @@ def profile_answers(
     defaults = {
         "timezone": system_timezone() or "UTC",
         "checkins_per_week": 1,
+        "checkin_limit": DEFAULT_CHECKIN_LIMIT,
     }
     for field, question, required in PROFILE_QUESTIONS:
         value = given.get(field)
@@ -74,6 +90,7 @@ def _ask(field: str, question: str, default: Any, required: bool) -> Any:
     """Ask until the answer is usable: a wrong timezone or cadence is asked again, not fatal."""
     from followup.core.workdays import zone
 
+    low, high = limits.CHECKIN_LIMIT
     while True:
         reply = typer.prompt(
             question,
@@ -90,8 +107,14 @@ def _ask(field: str, question: str, default: Any, required: bool) -> Any:
                 problem = exc.problem
         elif field == "checkins_per_week" and reply not in ("1", "2"):
             problem = "1 or 2: more often reads as pushy"
+        elif field == "checkin_limit" and not (reply.isdigit() and low <= int(reply) <= high):
+            problem = f"a number from {low} to {high}"
+        elif field == "country" and reply and not is_country(reply.upper()):
+            problem = "an ISO 3166 code such as US, GB or DE"
+        elif field == "english" and reply and reply not in ENGLISHES:
+            problem = "american, british, canadian, australian or indian"
         if problem is None:
-            return int(reply) if field == "checkins_per_week" else reply
+            return int(reply) if field in _NUMBERS else reply
         typer.secho(f"  {problem}", fg="yellow", err=True)
 
 

@@ -138,9 +138,14 @@ def app_show(application: Annotated[str, typer.Argument(help="Application id.")]
 @app_cmd.command("close")
 def app_close(
     application: Annotated[str, typer.Argument(help="Application id.")],
-    outcome: Annotated[str, typer.Argument(help="offer, rejected or withdrawn.")],
+    outcome: Annotated[str, typer.Argument(help="offer, rejected, withdrawn or no_response.")],
 ) -> None:
-    """Close an application: no more check-ins. Example: followup app close 3 offer"""
+    """Close an application: no more check-ins.
+
+    Examples:
+    followup app close 3 offer
+    followup app close 3 no_response   (they never answered your check-ins)
+    """
     closed = followup_service().close_application(application, outcome)
     typer.echo(f"Application {application} ({closed.company}) closed: {closed.status}.")
 
@@ -242,7 +247,7 @@ def _after_interview(
     mine = [
         action_to_dict(a)
         for a in result.actions
-        if a.status != "done" and (a.interview == str(interview_id) or a.kind == "check_in")
+        if a in result.open_actions and (a.interview == str(interview_id) or a.kind == "check_in")
     ]
     out.print(action_table(mine, clock(), zone(facts.candidate.timezone)))
     if no_date:

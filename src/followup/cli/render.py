@@ -13,8 +13,15 @@ from rich.table import Table
 from rich.text import Text
 
 from followup.core.workdays import duration_words as span
+from followup.core.workdays import short_day
 
-STATUS_STYLE = {"overdue": "bold red", "due": "bold yellow", "planned": "cyan", "done": "green"}
+STATUS_STYLE = {
+    "overdue": "bold red",
+    "due": "bold yellow",
+    "planned": "cyan",
+    "done": "green",
+    "skipped": "dim",
+}
 KIND_WORDS = {"thank_you": "thank-you", "check_in": "check-in"}
 
 
@@ -36,6 +43,8 @@ def when(action: dict[str, Any], now: datetime, tz: ZoneInfo) -> Text:
         sent = action.get("sent_at") or action["due"]
         at = datetime.fromisoformat(sent).astimezone(tz)
         return Text(f"{at:%a} {at.day} {at:%b %H:%M}\ndone", style=style)
+    if status == "skipped":
+        return Text(f"{label}\nskipped", style=style)
     if status == "overdue":
         return Text(f"{label}\noverdue by {span((now - due).total_seconds())}", style=style)
     if status == "planned" and action.get("not_before"):
@@ -148,11 +157,21 @@ def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None
     for r in view.history["replies"]:
         who = esc(r["name"] or "the company")
         note = f": {esc(r['note'])}" if r.get("note") else ""
-        events.append((r["received_at"], f"[green]reply from {who}[/green]{note}"))
+        kind = {"update": "update", "auto_reply": "automatic reply"}.get(
+            r.get("kind") or "", "reply"
+        )
+        dates = ""
+        if r.get("expected_by"):
+            dates = f" (an answer by {short_day(r['expected_by'])})"
+        if r.get("until"):
+            dates = f" (out of office until {short_day(r['until'])})"
+        events.append((r["received_at"], f"[green]{kind} from {who}[/green]{dates}{note}"))
+    for skip in facts.skipped:
+        events.append((skip.at, f"[dim]skipped {esc(skip.action)}[/dim]"))
     out.print("\n[bold]Timeline[/bold]")
     for at, line in sorted(events, key=lambda e: e[0]):
         out.print(f"  {local_when(at, tz)}  {line}", highlight=False)
-    open_actions = [action_to_dict(a) for a in plan.actions if a.status != "done"]
+    open_actions = [action_to_dict(a) for a in plan.open_actions]
     if open_actions:
         out.print("\n[bold]Next[/bold]")
         out.print(action_table(open_actions, now, tz))

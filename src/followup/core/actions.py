@@ -11,7 +11,13 @@ from datetime import datetime
 from followup.core.errors import InvalidInputError
 from followup.core.ids import ActionId
 from followup.core.model import Action, ActionKind, Facts, Method
-from followup.core.plan import choose_method, plan_application, preferred_method, status_at
+from followup.core.plan import (
+    choose_method,
+    number_check_ins,
+    plan_application,
+    preferred_method,
+    status_at,
+)
 
 
 def action_for(
@@ -49,15 +55,15 @@ def action_for(
     for action in plan.actions:
         if (
             action.kind == "check_in"
-            and action.status != "done"
+            and action.status not in ("done", "skipped")
             and action.contact == contact_id
             and action.interview == interview_id
         ):
             return action
     method: Method = choose_method(preferred_method(facts.application), person)[0]
-    made = sum(1 for s in facts.sent if s.kind == "check_in")
+    made = sorted((s for s in facts.sent if s.kind == "check_in"), key=lambda s: s.at.timestamp())
     return Action(
-        id=str(ActionId.check_in(contact_id, made + 1)),
+        id=str(ActionId.check_in(contact_id, number_check_ins(facts, made)[1])),
         kind="check_in",
         interview=interview_id,
         contact=contact_id,

@@ -120,6 +120,16 @@ def facts_to_scenario(facts: Facts, now: datetime | None) -> dict[str, Any]:
             }
             for s in facts.sent
         ],
-        "responses": [{"at": iso(r.at), "from": r.contact} for r in facts.responses],
+        "responses": [
+            {
+                "at": iso(r.at),
+                "from": r.contact,
+                "kind": r.kind,
+                "expected_by": iso(r.expected_by),
+                "until": iso(r.until),
+            }
+            for r in facts.responses
+        ],
+        "skipped": [{"action": k.action, "at": iso(k.at)} for k in facts.skipped],
         "other_companies": list(facts.other_companies),
     }

@@ -26,6 +26,7 @@ COUNTRY = 2  # an ISO 3166 alpha-2 code
 ENGLISH = 10  # the name of an English: american ... australian
 SCENARIO_ID = 200  # an id in a scenario file ("onsite", "aisha")
 ACTION_ID = 100  # thank_you:<interview>:<person> with stored (numeric) ids
+SCENARIO_ACTION_ID = 2 * SCENARIO_ID + len("thank_you::")  # the same with a scenario's ids
 
 # -- counts ---------------------------------------------------------------------------------
 PEOPLE_PER_INTERVIEW = 50

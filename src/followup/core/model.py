@@ -12,21 +12,23 @@ from typing import Literal
 
 Method = Literal["email", "phone", "letter"]
 ActionKind = Literal["thank_you", "check_in"]
-ActionStatus = Literal["planned", "due", "overdue", "done"]
+ActionStatus = Literal["planned", "due", "overdue", "done", "skipped"]
 DecisionSpeed = Literal["quick", "normal", "slow", "unknown"]
 Culture = Literal["traditional", "modern", "unknown"]
-AppStatus = Literal["active", "offer", "rejected", "withdrawn"]
+AppStatus = Literal["active", "offer", "rejected", "withdrawn", "no_response"]
 InterviewKind = Literal["phone", "video", "in_person"]
 ExpectedSource = Literal["interview", "application", "default"]
-TodoKind = Literal["ask_expected_date", "missing_contact_detail"]
+TodoKind = Literal["ask_expected_date", "missing_contact_detail", "consider_closing"]
+ReplyKind = Literal["answer", "update", "auto_reply"]
 ContactNeed = Literal["email", "phone", "address"]
 English = Literal["american", "british", "canadian", "australian", "indian"]
 
 METHODS: tuple[Method, ...] = ("email", "phone", "letter")
 DECISION_SPEEDS: tuple[DecisionSpeed, ...] = ("quick", "normal", "slow", "unknown")
 CULTURES: tuple[Culture, ...] = ("traditional", "modern", "unknown")
-APP_STATUSES: tuple[AppStatus, ...] = ("active", "offer", "rejected", "withdrawn")
-CLOSED_STATUSES: tuple[AppStatus, ...] = ("offer", "rejected", "withdrawn")
+APP_STATUSES: tuple[AppStatus, ...] = ("active", "offer", "rejected", "withdrawn", "no_response")
+CLOSED_STATUSES: tuple[AppStatus, ...] = ("offer", "rejected", "withdrawn", "no_response")
+REPLY_KINDS: tuple[ReplyKind, ...] = ("answer", "update", "auto_reply")
 INTERVIEW_KINDS: tuple[InterviewKind, ...] = ("phone", "video", "in_person")
 ACTION_KINDS: tuple[ActionKind, ...] = ("thank_you", "check_in")
 ENGLISHES: tuple[English, ...] = ("american", "british", "canadian", "australian", "indian")
@@ -100,8 +102,22 @@ class Sent:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
+    """Word from the company. An `answer` ends the check-ins; an `update` promises an answer
+    by `expected_by`; an `auto_reply` (out of office) names when they are back, `until`."""
+
     at: datetime
     contact: str | None = None
+    kind: ReplyKind = "answer"
+    expected_by: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A planned action the candidate chose not to take (R1b), by its action id."""
+
+    action: str
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +130,7 @@ class Facts:
     sent: tuple[Sent, ...] = ()
     responses: tuple[Reply, ...] = ()
     other_companies: tuple[str, ...] = ()
+    skipped: tuple[Skip, ...] = ()
 
     def person(self, contact_id: str) -> Participant | None:
         """The latest record of a contact across the interviews, or None."""
@@ -165,4 +182,4 @@ class Plan:
 
     @property
     def open_actions(self) -> tuple[Action, ...]:
-        return tuple(a for a in self.actions if a.status != "done")
+        return tuple(a for a in self.actions if a.status not in ("done", "skipped"))

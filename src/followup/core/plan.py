@@ -10,12 +10,17 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from followup.core import rules
+from followup.core.checkins import checkin_warning as cadence_warning
+from followup.core.checkins import next_check_in, skipped_check_ins
+from followup.core.errors import InvalidInputError
 from followup.core.ids import ActionId
+from followup.core.locale import country_of, is_country
 from followup.core.model import (
     METHODS,
     Action,
     ActionStatus,
     Application,
+    Candidate,
     ContactNeed,
     ExpectedSource,
     Facts,
@@ -27,15 +32,7 @@ from followup.core.model import (
     Todo,
 )
 from followup.core.status import status_of
-from followup.core.workdays import (
-    add_absolute,
-    business_window,
-    first_window_after,
-    local_date,
-    short_day,
-    short_when,
-    zone,
-)
+from followup.core.workdays import add_absolute, local_date, short_day, short_when, zone
 
 NEEDS: dict[Method, ContactNeed] = {"email": "email", "phone": "phone", "letter": "address"}
 _DETAIL_WORDS: dict[Method, str] = {
@@ -125,10 +122,21 @@ def expected_answer(
     return assumed, "default", todo
 
 
+def candidate_country(candidate: Candidate) -> str | None:
+    """The country whose public holidays count, or an InvalidInputError for an unknown one."""
+    if candidate.country is not None and not is_country(candidate.country):
+        raise InvalidInputError(
+            "candidate.country",
+            f"unknown country {candidate.country!r}; use an ISO 3166 code such as US, GB or DE",
+        )
+    return country_of(candidate)
+
+
 def plan_application(facts: Facts, now: datetime) -> Plan:
     """Every follow-up the rules ask for, sorted by due time, and the to-dos that block them."""
     candidate, app = facts.candidate, facts.application
     tz = zone(candidate.timezone, "candidate.timezone")
+    country = candidate_country(candidate)
     preferred = preferred_method(app)
     actions: list[Action] = []
     todos: list[Todo] = []
@@ -157,6 +165,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
             thanked.setdefault((s.interview, s.contact), s)
         else:
             check_ins.append(s)
+    skips = {skip.action: skip for skip in facts.skipped}
 
     moment = now.timestamp()
     # R1: one thank-you per person met, per interview, due a fixed window after it ended.
@@ -171,11 +180,12 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
             f"that ended {short_when(end, tz)}"
         )
         for person in interview.participants:
+            action_id = str(ActionId.thank_you(interview.id, person.id))
             done = thanked.get((interview.id, person.id))
             if done is not None:
                 actions.append(
                     Action(
-                        id=str(ActionId.thank_you(interview.id, person.id)),
+                        id=action_id,
                         kind="thank_you",
                         interview=interview.id,
                         contact=person.id,
@@ -191,6 +201,24 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
                 )
                 continue
             method, why, need = choose_method(preferred, person)
+            skipped = skips.get(action_id)
+            if skipped is not None:  # R1b: listed as skipped, never due again
+                actions.append(
+                    Action(
+                        id=action_id,
+                        kind="thank_you",
+                        interview=interview.id,
+                        contact=person.id,
+                        contact_name=person.name,
+                        method=method,
+                        not_before=end,
+                        due=due,
+                        status="skipped",
+                        rule="R1b",
+                        reasons=(r1, f"skipped {short_when(skipped.at, tz)}"),
+                    )
+                )
+                continue
             reasons: tuple[str, ...] = (r1, why)
             if method == "letter":
                 letter_reason = letter_reason or (
@@ -201,7 +229,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
                 note_missing(person, method, need)
             actions.append(
                 Action(
-                    id=str(ActionId.thank_you(interview.id, person.id)),
+                    id=action_id,
                     kind="thank_you",
                     interview=interview.id,
                     contact=person.id,
@@ -217,12 +245,13 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
 
     latest = max(facts.interviews, key=_start_key) if facts.interviews else None
     expected, source, ask = expected_answer(facts, latest, tz)
-    if ask is not None and app.status == "active":  # a closed application needs no date
-        todos.append(ask)
+    if ask is not None and app.status == "active" and not _dated_update(facts, latest):
+        todos.append(ask)  # a closed application needs no date; an update with one gave it
 
-    # Sent check-ins are listed as done, numbered in the order they were made.
+    # Sent check-ins are listed as done, skipped ones as skipped; numbered in time order.
     check_ins.sort(key=_at_key)
-    for number, s in enumerate(check_ins, start=1):
+    numbers, next_number = number_check_ins(facts, check_ins)
+    for number, s in zip(numbers, check_ins, strict=True):
         known = facts.person(s.contact)
         actions.append(
             Action(
@@ -240,27 +269,49 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
                 sent_at=s.at.astimezone(tz),
             )
         )
+    for skip, skipped_id in skipped_check_ins(facts):
+        known = facts.person(skipped_id.contact)
+        actions.append(
+            Action(
+                id=skip.action,
+                kind="check_in",
+                interview=_interview_at(facts, skip.at),
+                contact=skipped_id.contact,
+                contact_name=known.name if known else skipped_id.contact,
+                method=choose_method(preferred, known)[0] if known else preferred[0],
+                not_before=None,
+                due=skip.at.astimezone(tz),
+                status="skipped",
+                rule="R1b",
+                reasons=(
+                    f"skipped {short_when(skip.at, tz)}",
+                    "counts for the cadence of check-ins, not for their limit",
+                ),
+            )
+        )
 
-    nxt = _next_check_in(facts, latest, expected, check_ins, tz, preferred)
+    nxt, closing = next_check_in(facts, latest, expected, tz, country)
+    if closing is not None:
+        todos.append(closing)
     if nxt is not None:
-        to, not_before, due, why_now = nxt
+        to = nxt.to
         method, why, need = choose_method(preferred, to)
         if need is not None:
             note_missing(to, method, need)
         assert latest is not None
         actions.append(
             Action(
-                id=str(ActionId.check_in(to.id, len(check_ins) + 1)),
+                id=str(ActionId.check_in(to.id, next_number)),
                 kind="check_in",
                 interview=latest.id,
                 contact=to.id,
                 contact_name=to.name,
                 method=method,
-                not_before=not_before,
-                due=due,
-                status=status_at(now, not_before, due),
+                not_before=nxt.window.not_before,
+                due=nxt.window.due,
+                status=status_at(now, nxt.window.not_before, nxt.window.due),
                 rule="R4",
-                reasons=(*why_now, why),
+                reasons=(*nxt.reasons, why),
             )
         )
 
@@ -274,48 +325,38 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
     )
 
 
-def _next_check_in(
-    facts: Facts,
-    latest: Interview | None,
-    expected: date | None,
-    check_ins: list[Sent],
-    tz: ZoneInfo,
-    preferred: tuple[Method, str],
-) -> tuple[Participant, datetime, datetime, tuple[str, ...]] | None:
-    """R4: the one open check-in, or None when none is called for."""
-    app = facts.application
-    if app.status != "active" or latest is None or expected is None:
-        return None
+def number_check_ins(facts: Facts, check_ins: list[Sent]) -> tuple[list[int], int]:
+    """The numbers of the sent check-ins (in time order) and of the next one.
+
+    A skipped check-in keeps the number it was skipped under; sent ones take the other numbers
+    in time order, so the open one always gets a number no skipped or sent one has.
+    """
+    taken = {found.number or 0 for _, found in skipped_check_ins(facts)}
+    numbers: list[int] = []
+    number = 0
+    for _ in check_ins:
+        number += 1
+        while number in taken:
+            number += 1
+        numbers.append(number)
+    return numbers, max([number, *taken]) + 1
+
+
+def _dated_update(facts: Facts, latest: Interview | None) -> bool:
+    """An update since the latest interview began gave a new answer date."""
+    if latest is None:
+        return False
     began = latest.start.timestamp()
-    for reply in facts.responses:
-        if reply.at.timestamp() >= began:
-            return None
-    person = facts.person(app.primary_contact) if app.primary_contact else None
-    to_whom = "the primary contact"
-    if person is None:
-        if not latest.participants:
-            return None
-        person = latest.participants[0]
-        to_whom = "the first person met at the latest interview"
-    since = [s for s in check_ins if s.at.timestamp() >= began]
-    cadence = facts.candidate.checkins_per_week
-    if since:
-        earliest = rules.next_check_in_allowed(since[-1].at, cadence, tz)
-        not_before, due = business_window(earliest, tz)
-        times = rules.cadence_words(cadence)
-        timing = (
-            f"at most {times}: not before {short_when(earliest, tz)}, "
-            f"{len(since)} check-in{'s' if len(since) > 1 else ''} made since the interview"
-        )
-        if not_before != earliest.astimezone(tz):
-            timing += "; moved to the next business-day 09:00"
-    else:
-        not_before, due = first_window_after(expected, tz)
-        timing = (
-            f"no answer is due before {short_day(expected)}; check in on the first "
-            "business day after it, 09:00-17:00"
-        )
-    return person, not_before, due, (f"no reply yet: {timing}", f"to {person.name}, {to_whom}")
+    return any(
+        r.kind == "update" and r.expected_by is not None and r.at.timestamp() >= began
+        for r in facts.responses
+    )
+
+
+def _interview_at(facts: Facts, moment: datetime) -> str | None:
+    """The latest interview that had started by `moment`."""
+    started = [i for i in facts.interviews if i.start.timestamp() <= moment.timestamp()]
+    return max(started, key=_start_key).id if started else None
 
 
 def checkin_warning(facts: Facts, at: datetime, now: datetime | None = None) -> str | None:
@@ -325,28 +366,7 @@ def checkin_warning(facts: Facts, at: datetime, now: datetime | None = None) -> 
         return None
     latest = max(facts.interviews, key=_start_key)
     expected, _, _ = expected_answer(facts, latest, tz)
-    began, moment = latest.start.timestamp(), at.timestamp()
-    earlier = sorted(
-        (s for s in facts.sent if s.kind == "check_in" and began <= s.at.timestamp() < moment),
-        key=_at_key,
-    )
-    if earlier:
-        cadence = facts.candidate.checkins_per_week
-        allowed = rules.next_check_in_allowed(earlier[-1].at, cadence, tz)
-        if moment < allowed.timestamp():
-            times = rules.cadence_words(cadence)
-            return (
-                f"this check-in comes sooner than {times}: the last one was "
-                f"{short_when(earlier[-1].at, tz)}, the next was not due before "
-                f"{short_when(allowed, tz)}. Too many check-ins read as pushy."
-            )
-        return None
-    if expected is not None and local_date(at, tz) <= expected:
-        return (
-            f"this check-in comes before the promised answer date, {short_day(expected)}: "
-            "give them until then before checking in."
-        )
-    return None
+    return cadence_warning(facts, at, expected, latest, tz)
 
 
 def _start_key(interview: Interview) -> float:

@@ -1,12 +1,23 @@
 """Business days and the 09:00-17:00 window in the candidate's own timezone, DST-correct.
 
+Business days are Monday to Friday that are not public holidays of the candidate's country
+(DESIGN section 1), as the `holidays` package knows them: national holidays only (a state's or
+a province's are not counted), none for a country the package does not cover.
+
 Absolute arithmetic (24 hours, 3.5 days) is done in UTC; local rules (which day, which hour)
 are read in the candidate's zone, so a DST change never shifts a deadline by an hour.
 """
 
 from __future__ import annotations
 
+import functools
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup.core.errors import InvalidInputError
@@ -30,14 +41,96 @@ def zone(name: str, where: str = "timezone") -> ZoneInfo:
         ) from None
 
 
-def is_business_day(day: date) -> bool:
-    return day.weekday() < 5
+# -- public holidays ----------------------------------------------------------------------------
+_LOADING = threading.Lock()
 
 
-def next_business_day(day: date) -> date:
-    """The first business day strictly after `day`."""
+@functools.cache
+def _holiday_class(country: str) -> Any:
+    """The `holidays` package's class for `country`, or None when it has none.
+
+    `holidays.country_holidays` imports every one of its ~280 country modules (~60 ms, more
+    than all of `followup plan`'s own start-up), so only this country's module is loaded.
+    """
+    import importlib.util
+    import sys
+
+    import holidays
+    from holidays.registry import COUNTRIES
+
+    found = next(((m, n) for m, n in COUNTRIES.items() if n[1] == country), None)
+    if found is None:
+        return None
+    module_name, names = found
+    full_name = f"holidays.countries.{module_name}"
+    with _LOADING:
+        module = sys.modules.get(full_name)
+        if module is None:
+            path = Path(holidays.__file__).parent / "countries" / f"{module_name}.py"
+            spec = importlib.util.spec_from_file_location(full_name, path)
+            if spec is None or spec.loader is None:
+                return None
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[full_name] = module
+            try:
+                spec.loader.exec_module(module)
+            except ImportError:
+                # A territory's module (Saint Pierre and Miquelon's) imports its country's
+                # through the package, which imports them all: then so be it.
+                del sys.modules[full_name]
+                module = importlib.import_module(full_name)
+    return getattr(module, names[0], None)
+
+
+@functools.cache
+def holidays_in(country: str, year: int) -> Mapping[date, str]:
+    """The public holidays of `country` (ISO 3166 alpha-2) in `year`, by English name where the
+    `holidays` package has one; national ones only, none for a country it does not know."""
+    holiday_class = _holiday_class(country)
+    if holiday_class is None:
+        return MappingProxyType({})
+    english = "en_US" if "en_US" in getattr(holiday_class, "supported_languages", ()) else None
+    with _LOADING:
+        found = holiday_class(years=year, language=english)
+        return MappingProxyType({day: str(name) for day, name in found.items()})
+
+
+@functools.cache
+def holiday_dates(country: str, year: int) -> frozenset[date]:
+    return frozenset(holidays_in(country, year))
+
+
+def holiday_name(day: date, country: str | None) -> str | None:
+    """The name of the public holiday on `day` in `country`, or None."""
+    if country is None:
+        return None
+    return holidays_in(country, day.year).get(day)
+
+
+def is_business_day(day: date, country: str | None = None) -> bool:
+    """Monday to Friday, and not a public holiday of `country` (None: weekends only)."""
+    if day.weekday() >= 5:
+        return False
+    return country is None or day not in holiday_dates(country, day.year)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A business-hours window, and the weekday holidays it was moved past (day, name)."""
+
+    not_before: datetime
+    due: datetime
+    moved_past: tuple[tuple[date, str], ...] = ()
+
+
+def next_business_day(
+    day: date, country: str | None = None, passed: list[tuple[date, str]] | None = None
+) -> date:
+    """The first business day strictly after `day`; weekday holidays stepped over go in `passed`."""
     day += _ONE_DAY
-    while day.weekday() >= 5:
+    while not is_business_day(day, country):
+        if passed is not None and day.weekday() < 5:
+            passed.append((day, holiday_name(day, country) or "public holiday"))
         day += _ONE_DAY
     return day
 
@@ -55,28 +148,32 @@ def add_absolute(instant: datetime, delta: timedelta, tz: ZoneInfo) -> datetime:
     return (instant.astimezone(UTC) + delta).astimezone(tz)
 
 
-def business_window(instant: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """(not_before, due) for something allowed from `instant` on, within business hours.
+def business_window(instant: datetime, tz: ZoneInfo, country: str | None = None) -> Window:
+    """The window for something allowed from `instant` on, within business hours.
 
     Inside 09:00-17:00 of a business day it stays put, due at 17:00 that day; otherwise it moves
     forward to the next business-day 09:00 (the same day when it is before opening time).
     """
     here = instant.astimezone(tz)
     day = here.date()
-    if is_business_day(day):
+    passed: list[tuple[date, str]] = []
+    if is_business_day(day, country):
         clock = here.time()
         if clock < OPENS:
-            return at_local(day, OPENS, tz), at_local(day, CLOSES, tz)
+            return Window(at_local(day, OPENS, tz), at_local(day, CLOSES, tz))
         if clock < CLOSES:
-            return here, at_local(day, CLOSES, tz)
-    day = next_business_day(day)
-    return at_local(day, OPENS, tz), at_local(day, CLOSES, tz)
+            return Window(here, at_local(day, CLOSES, tz))
+    elif day.weekday() < 5 and country is not None:
+        passed.append((day, holiday_name(day, country) or "public holiday"))
+    day = next_business_day(day, country, passed)
+    return Window(at_local(day, OPENS, tz), at_local(day, CLOSES, tz), tuple(passed))
 
 
-def first_window_after(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
+def first_window_after(day: date, tz: ZoneInfo, country: str | None = None) -> Window:
     """09:00 and 17:00 of the first business day after `day`."""
-    nxt = next_business_day(day)
-    return at_local(nxt, OPENS, tz), at_local(nxt, CLOSES, tz)
+    passed: list[tuple[date, str]] = []
+    nxt = next_business_day(day, country, passed)
+    return Window(at_local(nxt, OPENS, tz), at_local(nxt, CLOSES, tz), tuple(passed))
 
 
 # Fixed English names, not strftime: it is locale-dependent and the planner's hottest call.

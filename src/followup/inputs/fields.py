@@ -140,6 +140,10 @@ def problem_of(errors: Sequence[Any], skip: tuple[str, ...] = ()) -> tuple[str, 
         message = f"is longer than {ctx['max_length']} characters"
     elif kind == "too_long":
         message = f"has more than {ctx['max_length']} entries"
+    elif kind == "greater_than_equal":
+        message = f"must be at least {ctx['ge']}, not {err['input']!r}"
+    elif kind == "less_than_equal":
+        message = f"must be at most {ctx['le']}, not {err['input']!r}"
     return field_path(loc), message
 
 

@@ -37,9 +37,10 @@ from followup.inputs.fields import (
 )
 
 Method = Literal["email", "phone", "letter"]
-AppStatus = Literal["active", "offer", "rejected", "withdrawn"]
+AppStatus = Literal["active", "offer", "rejected", "withdrawn", "no_response"]
 InterviewKind = Literal["phone", "video", "in_person"]
 ActionKind = Literal["thank_you", "check_in"]
+ReplyKind = Literal["answer", "update", "auto_reply"]
 
 
 # -- the profile and applications (scenario files, CLI, web, API) ----------------------------
@@ -112,6 +113,14 @@ class ScenarioReplyIn(StrictModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
     at: AwareTime
     from_: ScenarioId | None = Field(default=None, alias="from")
+    kind: ReplyKind = "answer"
+    expected_by: Day = None  # an update's new answer date
+    until: Day = None  # an auto-reply's return date
+
+
+class ScenarioSkipIn(StrictModel):
+    action: Annotated[str, Field(min_length=1, max_length=limits.SCENARIO_ACTION_ID)]
+    at: AwareTime
 
 
 class ScenarioIn(StrictModel):
@@ -123,6 +132,7 @@ class ScenarioIn(StrictModel):
     ] = []
     sent: Annotated[list[ScenarioSentIn], Field(max_length=limits.EVENTS_PER_SCENARIO)] = []
     responses: Annotated[list[ScenarioReplyIn], Field(max_length=limits.EVENTS_PER_SCENARIO)] = []
+    skipped: Annotated[list[ScenarioSkipIn], Field(max_length=limits.EVENTS_PER_SCENARIO)] = []
     other_companies: Annotated[list[Item], Field(max_length=limits.OTHER_COMPANIES)] = []
 
 
@@ -208,6 +218,15 @@ class ReplyIn(StrictModel):
     at: AwareTime | None = None
     from_: StoredId | None = Field(default=None, alias="from")
     note: ReplyNote = None
+    kind: ReplyKind = "answer"
+    expected_by: Day = None  # an update's new answer date
+    until: Day = None  # an auto-reply's return date
+
+
+class SkipIn(StrictModel):
+    """A planned follow-up the candidate will not make: when they decided (default now)."""
+
+    at: AwareTime | None = None
 
 
 class NoteIn(StrictModel):
@@ -277,6 +296,16 @@ class ReplyRow(StrictModel):
     person_id: StoredId | None = None
     received_at: AwareTime
     note: ReplyNote = None
+    kind: ReplyKind = "answer"
+    expected_by: Day = None
+    until: Day = None
+
+
+class SkipRow(StrictModel):
+    id: StoredId
+    application_id: StoredId
+    action_id: Annotated[str, Field(min_length=1, max_length=limits.ACTION_ID)]
+    at: AwareTime
 
 
 class KeptNoteRow(StrictModel):
@@ -297,6 +326,7 @@ class Tables(StrictModel):
     follow_ups: list[FollowUpRow] = []
     replies: list[ReplyRow] = []
     kept_notes: list[KeptNoteRow] = []
+    skips: list[SkipRow] = []
 
 
 class Document(StrictModel):

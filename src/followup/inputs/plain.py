@@ -15,7 +15,7 @@ from typing import Any
 from followup.core import limits
 from followup.core.errors import InvalidInputError
 from followup.core.locale import is_country
-from followup.core.model import DEFAULT_CHECKIN_LIMIT, ENGLISHES
+from followup.core.model import APP_STATUSES, DEFAULT_CHECKIN_LIMIT, ENGLISHES, REPLY_KINDS
 from followup.core.workdays import zone
 from followup.inputs.parse import parse_aware_time, parse_day
 
@@ -30,8 +30,9 @@ _ABSENT: Any = object()
 
 
 _SCENARIO = frozenset(
-    ("now", "candidate", "application", "interviews", "sent", "responses", "other_companies")
-)
+    ("now", "candidate", "application", "interviews", "sent", "responses", "skipped",
+     "other_companies")
+)  # fmt: skip
 _CANDIDATE = frozenset(
     ("full_name", "email", "phone", "address", "timezone", "checkins_per_week",
      "default_wait_days", "country", "english", "checkin_limit")
@@ -47,7 +48,8 @@ _PARTICIPANT = frozenset(
     ("id", "name", "title", "email", "phone", "address", "salutation", "discussed", "liked")
 )
 _SENT = frozenset(("kind", "interview", "contact", "method", "at"))
-_REPLY = frozenset(("at", "from"))
+_REPLY = frozenset(("at", "from", "kind", "expected_by", "until"))
+_SKIP = frozenset(("action", "at"))
 _INTERVIEWS, _COMPANIES = limits.INTERVIEWS_PER_SCENARIO, limits.OTHER_COMPANIES
 
 
@@ -184,7 +186,7 @@ def _application(data: Any) -> SimpleNamespace:
         verbal_role=_flag(_get(a, "verbal_role")),
         culture=_choice(_get(a, "culture"), ("traditional", "modern", "unknown"), "unknown"),
         expected_response_by=_day(_get(a, "expected_response_by")),
-        status=_choice(_get(a, "status"), ("active", "offer", "rejected", "withdrawn"), "active"),
+        status=_choice(_get(a, "status"), APP_STATUSES, "active"),
         primary_contact=_optional(_get(a, "primary_contact"), limits.SCENARIO_ID),
     )
 
@@ -231,7 +233,18 @@ def _sent(data: Any) -> SimpleNamespace:
 
 def _reply(data: Any) -> SimpleNamespace:
     r = _fields(data, _REPLY, ("at",))
-    return SimpleNamespace(at=_time(r["at"]), from_=_optional(_get(r, "from"), limits.SCENARIO_ID))
+    return SimpleNamespace(
+        at=_time(r["at"]),
+        from_=_optional(_get(r, "from"), limits.SCENARIO_ID),
+        kind=_choice(_get(r, "kind"), REPLY_KINDS, "answer"),
+        expected_by=_day(_get(r, "expected_by")),
+        until=_day(_get(r, "until")),
+    )
+
+
+def _skip(data: Any) -> SimpleNamespace:
+    k = _fields(data, _SKIP, ("action", "at"))
+    return SimpleNamespace(action=_text(k["action"], limits.SCENARIO_ACTION_ID), at=_time(k["at"]))
 
 
 def read_plain(data: Any) -> SimpleNamespace | None:
@@ -245,6 +258,7 @@ def read_plain(data: Any) -> SimpleNamespace | None:
             interviews=[_interview(i) for i in _list(_get(d, "interviews"), _INTERVIEWS)],
             sent=[_sent(s) for s in _list(_get(d, "sent"), limits.EVENTS_PER_SCENARIO)],
             responses=[_reply(r) for r in _list(_get(d, "responses"), limits.EVENTS_PER_SCENARIO)],
+            skipped=[_skip(k) for k in _list(_get(d, "skipped"), limits.EVENTS_PER_SCENARIO)],
             other_companies=[
                 _text(c, limits.ITEM) for c in _list(_get(d, "other_companies"), _COMPANIES)
             ],

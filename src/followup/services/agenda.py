@@ -52,9 +52,7 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
     for app_id, facts in repo.facts_many(application_ids=app_ids, other_companies=False).items():
         plan = plan_application(facts, _ANY_MOMENT)
         entries = []
-        for action in plan.actions:
-            if action.status == "done":
-                continue
+        for action in plan.open_actions:  # done and skipped ones are off the agenda
             fields = action_to_dict(action, stored=True)
             del fields["status"]
             entries.append(
@@ -72,7 +70,7 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
         )
         # nothing is due on a closed application, whatever its plan still lists
         next_due = (
-            min((a.due for a in plan.actions if a.status != "done"), default=None)
+            min((a.due for a in plan.open_actions), default=None)
             if facts.application.status == "active"
             else None
         )
@@ -83,11 +81,11 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
     return caches
 
 
-def store_snapshot(repo: Repo) -> AgendaSnapshot:
+def store_snapshot(repo: Repo, profile_id: int | None = None) -> AgendaSnapshot:
     """The plan caches of the active applications, refreshing any that are stale."""
     from followup.storage.sqlite_reader import AgendaSnapshot
 
-    pid = repo.profile_id()
+    pid = repo.profile_id() if profile_id is None else profile_id
     if pid is None:
         return AgendaSnapshot(timezone=None, rows=[])
     rows = repo.agenda_rows(profile_id=pid)

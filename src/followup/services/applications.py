@@ -63,7 +63,9 @@ class ApplicationCases(UseCases):
 
     def close_application(self, app_ref: str | int, outcome: str) -> Application:
         if outcome not in CLOSED_STATUSES:
-            raise InvalidInputError("OUTCOME", f"must be one of {', '.join(CLOSED_STATUSES)}")
+            raise InvalidInputError(
+                "OUTCOME", f"must be one of {', '.join(CLOSED_STATUSES)}, not {outcome!r}"
+            )
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
             repo.update_application(application_id=app_id, status=outcome, closed_at=self.clock())

@@ -11,8 +11,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from followup.core.checkins import reply_date_problem
 from followup.core.errors import ConflictError, InvalidInputError
 from followup.core.ids import ActionId
+from followup.core.model import Reply
+from followup.core.workdays import local_date, zone
 from followup.inputs.fields import first_problem
 from followup.inputs.models import Document, Tables
 from followup.services.agenda import refresh_plans
@@ -80,6 +83,7 @@ def _restore(repo: Repo, t: Tables) -> int:
         ("follow_ups", t.follow_ups),
         ("replies", t.replies),
         ("kept_notes", t.kept_notes),
+        ("skips", t.skips),
     ):
         values = [r.model_dump() for r in rows]
         if table == "applications":
@@ -148,6 +152,13 @@ def _merge(repo: Repo, t: Tables) -> int:
                     "action_id": _renumber(k.action_id, interview_map, people_map),
                 }
                 repo.insert_returning_id("kept_notes", row)
+        for k in t.skips:
+            if k.application_id == app.id:
+                row = k.model_dump(exclude={"id"}) | {
+                    "application_id": new_app,
+                    "action_id": _renumber(k.action_id, interview_map, people_map),
+                }
+                repo.insert_returning_id("skips", row)
         if app.primary_contact_id:
             repo.update_application(
                 application_id=new_app, primary_contact_id=people_map[app.primary_contact_id]
@@ -183,6 +194,7 @@ def _check_references(t: Tables, name: str) -> None:
         (t.interviews, "interviews"),
         (t.follow_ups, "follow_ups"),
         (t.replies, "replies"),
+        (t.skips, "skips"),
     ):
         unique(rows, table)
     if t.applications and not t.profiles:
@@ -222,20 +234,32 @@ def _check_references(t: Tables, name: str) -> None:
             fail(f"follow_ups[{n}].interview_id", "a thank-you names its interview")
         if f.interview_id is not None and interview_app.get(f.interview_id) != f.application_id:
             fail(f"follow_ups[{n}].interview_id", f"unknown interview {f.interview_id}")
-    for n, k in enumerate(t.kept_notes):
-        if k.application_id not in app_ids:
-            fail(f"kept_notes[{n}].application_id", f"unknown application {k.application_id}")
-        try:
-            action = ActionId.parse(k.action_id, stored=True)
-        except InvalidInputError:
-            action = None
-        ok = action is not None and person_app.get(int(action.contact)) == k.application_id
-        if ok and action is not None and action.interview is not None:
-            ok = interview_app.get(int(action.interview)) == k.application_id
-        if not ok:
-            fail(f"kept_notes[{n}].action_id", f"not an action of its application: {k.action_id!r}")
+    for table, notes in (("kept_notes", t.kept_notes), ("skips", t.skips)):
+        pairs: set[tuple[int, str]] = set()
+        for n, k in enumerate(notes):
+            if k.application_id not in app_ids:
+                fail(f"{table}[{n}].application_id", f"unknown application {k.application_id}")
+            try:
+                action = ActionId.parse(k.action_id, stored=True)
+            except InvalidInputError:
+                action = None
+            ok = action is not None and person_app.get(int(action.contact)) == k.application_id
+            if ok and action is not None and action.interview is not None:
+                ok = interview_app.get(int(action.interview)) == k.application_id
+            if not ok:
+                fail(
+                    f"{table}[{n}].action_id", f"not an action of its application: {k.action_id!r}"
+                )
+            if (k.application_id, k.action_id) in pairs:
+                fail(f"{table}[{n}].action_id", f"{k.action_id} is listed twice")
+            pairs.add((k.application_id, k.action_id))
+    tz = zone(t.profiles[0].timezone if t.profiles else "UTC")
     for n, r in enumerate(t.replies):
         if r.application_id not in app_ids:
             fail(f"replies[{n}].application_id", f"unknown application {r.application_id}")
         if r.person_id is not None and person_app.get(r.person_id) != r.application_id:
             fail(f"replies[{n}].person_id", f"unknown person {r.person_id}")
+        reply = Reply(r.received_at, None, r.kind, r.expected_by, r.until)
+        problem = reply_date_problem(reply, local_date(r.received_at, tz))
+        if problem is not None:
+            fail(f"replies[{n}].{problem[0]}", problem[1])

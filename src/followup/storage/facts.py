@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import select
 
 from followup.core.errors import NotFoundError
-from followup.core.model import Candidate, Facts, Interview, Participant, Reply, Sent
+from followup.core.model import Candidate, Facts, Interview, Participant, Reply, Sent, Skip
 from followup.storage.queries import Queries
-from followup.storage.rows import application_of
+from followup.storage.rows import application_of, reply_of
 from followup.storage.tables import (
     applications,
     follow_ups,
@@ -18,6 +18,7 @@ from followup.storage.tables import (
     participants,
     people,
     replies,
+    skips,
 )
 
 _CHUNK = 500  # ids per IN (...) list: well inside every database's parameter limit
@@ -127,9 +128,14 @@ class FactsQueries(Queries):
                 .where(replies.c.application_id.in_(ids))
                 .order_by(replies.c.received_at, replies.c.id)
             ):
-                got[r.application_id].append(
-                    Reply(at=r.received_at, contact=str(r.person_id) if r.person_id else None)
-                )
+                got[r.application_id].append(reply_of(r))
+            skipped: dict[int, list[Skip]] = {i: [] for i in ids}
+            for r in self.conn.execute(
+                select(skips)
+                .where(skips.c.application_id.in_(ids))
+                .order_by(skips.c.at, skips.c.id)
+            ):
+                skipped[r.application_id].append(Skip(action=r.action_id, at=r.at))
             for row in app_rows:
                 out[row.id] = Facts(
                     candidate=candidates[row.profile_id],
@@ -137,6 +143,7 @@ class FactsQueries(Queries):
                     interviews=tuple(met_by_id[r.id] for r in by_app[row.id]),
                     sent=tuple(sent[row.id]),
                     responses=tuple(got[row.id]),
+                    skipped=tuple(skipped[row.id]),
                     other_companies=tuple(c for c in companies[row.profile_id] if c != row.company),
                 )
         return out

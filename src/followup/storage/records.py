@@ -16,6 +16,7 @@ from followup.storage.rows import (
     application_of,
     application_values,
     candidate_of,
+    candidate_values,
     contact_of,
     interview_values,
     person_values,
@@ -29,6 +30,7 @@ from followup.storage.tables import (
     people,
     profiles,
     replies,
+    skips,
 )
 
 
@@ -42,15 +44,7 @@ class RecordQueries(Queries):
         return candidate_of(row)
 
     def save_candidate(self, *, candidate: Candidate, now: datetime) -> int:
-        values = {
-            "full_name": candidate.full_name,
-            "email": candidate.email,
-            "phone": candidate.phone,
-            "address": candidate.address,
-            "timezone": candidate.timezone,
-            "checkins_per_week": candidate.checkins_per_week,
-            "default_wait_days": candidate.default_wait_days,
-        }
+        values = candidate_values(candidate)
         pid = self.profile_id()
         if pid is None:
             return int(
@@ -194,10 +188,28 @@ class RecordQueries(Queries):
                     person_id=int(reply.contact) if reply.contact else None,
                     received_at=reply.at,
                     note=note,
+                    kind=reply.kind,
+                    expected_by=reply.expected_by,
+                    until=reply.until,
                 )
                 .returning(replies.c.id)
             ).scalar_one()
         )
+
+    # -- skipped actions (R1b) ------------------------------------------------------------
+    def add_skip(self, *, application_id: int, action_id: str, at: datetime) -> None:
+        self.conn.execute(
+            insert(skips).values(application_id=application_id, action_id=action_id, at=at)
+        )
+
+    def remove_skip(self, *, application_id: int, action_id: str) -> bool:
+        """Forget that an action was skipped; False when it was not."""
+        done = self.conn.execute(
+            delete(skips).where(
+                skips.c.application_id == application_id, skips.c.action_id == action_id
+            )
+        )
+        return bool(done.rowcount)
 
     # -- kept notes ----------------------------------------------------------------------
     def keep_note(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from followup.core.model import Application, Candidate, Interview, Participant
+from followup.core.model import Application, Candidate, Interview, Participant, Reply
 
 
 def candidate_of(row: Any) -> Candidate:
@@ -16,6 +16,34 @@ def candidate_of(row: Any) -> Candidate:
         timezone=row.timezone,
         checkins_per_week=row.checkins_per_week,
         default_wait_days=row.default_wait_days,
+        country=row.country,
+        english=row.english,
+        checkin_limit=row.checkin_limit,
+    )
+
+
+def candidate_values(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "full_name": candidate.full_name,
+        "email": candidate.email,
+        "phone": candidate.phone,
+        "address": candidate.address,
+        "timezone": candidate.timezone,
+        "checkins_per_week": candidate.checkins_per_week,
+        "default_wait_days": candidate.default_wait_days,
+        "country": candidate.country,
+        "english": candidate.english,
+        "checkin_limit": candidate.checkin_limit,
+    }
+
+
+def reply_of(row: Any) -> Reply:
+    return Reply(
+        at=row.received_at,
+        contact=str(row.person_id) if row.person_id else None,
+        kind=row.kind,
+        expected_by=row.expected_by,
+        until=row.until,
     )
 
 

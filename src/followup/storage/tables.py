@@ -32,6 +32,7 @@ from sqlalchemy import (
 )
 
 from followup.core import limits
+from followup.core.model import DEFAULT_CHECKIN_LIMIT
 from followup.storage.revision import SCHEMA_HEAD
 
 __all__ = ["SCHEMA_HEAD", "metadata"]
@@ -80,7 +81,11 @@ profiles = Table(
     Column("checkins_per_week", Integer, nullable=False, default=1),
     Column("default_wait_days", Integer, nullable=False, default=7),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("country", String(limits.COUNTRY)),  # None: the timezone's country
+    Column("english", String(limits.ENGLISH)),  # None: the country's English
+    Column("checkin_limit", Integer, nullable=False, server_default=str(DEFAULT_CHECKIN_LIMIT)),
     CheckConstraint("checkins_per_week IN (1, 2)", name="cadence"),
+    CheckConstraint("checkin_limit >= 1", name="checkin_limit"),
 )
 
 applications = Table(
@@ -95,7 +100,7 @@ applications = Table(
     Column("verbal_role", Boolean, nullable=False, default=False),
     Column("culture", String(12), nullable=False, default="unknown"),
     Column("expected_response_by", Date),
-    Column("status", String(10), nullable=False, default="active"),
+    Column("status", String(12), nullable=False, default="active"),
     Column("primary_contact_id", Integer),
     Column("created_at", UTCDateTime, nullable=False),
     Column("closed_at", UTCDateTime),
@@ -106,7 +111,9 @@ applications = Table(
         "decision_speed IN ('quick', 'normal', 'slow', 'unknown')", name="decision_speed"
     ),
     CheckConstraint("culture IN ('traditional', 'modern', 'unknown')", name="culture"),
-    CheckConstraint("status IN ('active', 'offer', 'rejected', 'withdrawn')", name="status"),
+    CheckConstraint(
+        "status IN ('active', 'offer', 'rejected', 'withdrawn', 'no_response')", name="status"
+    ),
     Index("ix_applications_profile_status", "profile_id", "status"),
     Index("ix_applications_next_due_at", "next_due_at"),
 )
@@ -206,6 +213,27 @@ replies = Table(
     Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL")),
     Column("received_at", UTCDateTime, nullable=False),
     Column("note", Text),  # limits.REPLY_NOTE, checked on input
+    Column("kind", String(10), nullable=False, server_default="answer"),
+    Column("expected_by", Date),  # an update's new answer date
+    Column("until", Date),  # an auto-reply's return date
+    CheckConstraint("kind IN ('answer', 'update', 'auto_reply')", name="kind"),
+)
+
+# An action the candidate chose not to take (R1b): it never comes back.
+skips = Table(
+    "skips",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("action_id", String(limits.ACTION_ID), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    UniqueConstraint("application_id", "action_id", name="uq_skips_action"),
 )
 
 # The text the candidate settled on for a planned follow-up (`followup write`), kept until it
@@ -241,4 +269,5 @@ revisions = Table(
 # In the order rows must be inserted (parents first) and the order of the export document.
 ALL_TABLES = (
     profiles, applications, people, interviews, participants, follow_ups, replies, kept_notes,
+    skips,
 )  # fmt: skip

@@ -20,6 +20,7 @@ from followup.inputs.models import (
     PersonEditIn,
     ReplyIn,
     SentIn,
+    SkipIn,
 )
 from followup.inputs.parse import check_note_text
 from followup.services import Followup, outputs, writing
@@ -133,6 +134,24 @@ def sent(
 @router.post("/applications/{app_id}/replies", status_code=201, responses=ERRORS)
 def reply(request: Request, app_id: AppId, body: Annotated[ReplyIn, Body()]) -> dict[str, Any]:
     svc(request).record_reply(
-        app_id, person=str(body.from_) if body.from_ else None, at=body.at, note=body.note
+        app_id,
+        person=str(body.from_) if body.from_ else None,
+        at=body.at,
+        note=body.note,
+        kind=body.kind,
+        expected_by=body.expected_by,
+        until=body.until,
     )
-    return {"application": app_id, "check_ins": "stopped"}
+    return {
+        "application": app_id,
+        "kind": body.kind,
+        "check_ins": "stopped" if body.kind == "answer" else "continue",
+    }
+
+
+@router.post("/actions/{action_id}/skip", responses=ERRORS)
+def skip(
+    request: Request, action_id: ActionPath, body: Annotated[SkipIn, Body()]
+) -> dict[str, Any]:
+    result = svc(request).skip_action(action_id, at=body.at)
+    return {"action": result.action_id, "application": result.application_id, "status": "skipped"}

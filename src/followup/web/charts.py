@@ -37,10 +37,9 @@ def timeline_svg(view: object, now: datetime, tz: ZoneInfo) -> Markup:
         events.append((s["sent_at"], "sent", f"{kind} by {s['method']} to {s['name']}", 1))
     for r in history["replies"]:
         events.append((r["received_at"], "reply", f"reply from {r['name'] or 'the company'}", 2))
-    for a in plan.actions:
-        if a.status != "done":
-            kind = "thank-you" if a.kind == "thank_you" else "check-in"
-            events.append((a.due, "planned", f"{kind} to {a.contact_name}, due", 1))
+    for a in plan.open_actions:
+        kind = "thank-you" if a.kind == "thank_you" else "check-in"
+        events.append((a.due, "planned", f"{kind} to {a.contact_name}, due", 1))
     if not events:
         return Markup("")
     times = [e[0] for e in events] + [now]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -72,3 +72,16 @@ def field_of(error: InvalidInputError, rows: list[int] | None = None) -> str:
     return {"expected_response_by": "expected_response_by", "decision_speed": "decision"}.get(
         where.split(".")[0], where.split(".")[0]
     )
+
+
+def form_day(form: dict[str, str], name: str) -> date | None:
+    """A date field of a form (empty: none), or an InvalidInputError naming it."""
+    from followup.inputs.parse import parse_day
+
+    value = (form.get(name) or "").strip()
+    if not value:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise InvalidInputError(name, str(exc)) from None

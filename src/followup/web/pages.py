@@ -15,7 +15,7 @@ from followup.inputs.fields import validate
 from followup.inputs.models import ApplicationIn, InterviewEditIn, InterviewIn, ProfileIn
 from followup.services.backup import export_document, import_document
 from followup.web.charts import timeline_svg, timeliness_svg
-from followup.web.forms import PERSON_FIELDS, field_of, interview_data, person_rows
+from followup.web.forms import PERSON_FIELDS, field_of, form_day, interview_data, person_rows
 from followup.web.security import verify_csrf
 from followup.web.views import CSRF_SLOT, back, cached, form_of, page, svc
 
@@ -72,7 +72,7 @@ async def settings_save(request: Request) -> Response:
     first = service.profile() is None
     data = {k: (form.get(k) or "").strip() or None for k in ProfileIn.model_fields}
     data = {k: v for k, v in data.items() if v is not None}
-    for number in ("checkins_per_week", "default_wait_days"):
+    for number in ("checkins_per_week", "default_wait_days", "checkin_limit"):
         if str(data.get(number, "")).isdigit():
             data[number] = int(data[number])
     try:
@@ -174,7 +174,7 @@ def _application_page(
         view=view,
         app=view.application,
         people=list(people.values()),
-        open_actions=[action_to_dict(a) for a in view.plan.actions if a.status != "done"],
+        open_actions=[action_to_dict(a) for a in view.plan.open_actions],
         chart=timeline_svg(view, service.clock(), tz),
         contact_options=[(p.id, p.name) for p in people.values()],
         values=values or _facts_values(view.application),
@@ -214,10 +214,27 @@ async def application_edit(request: Request, app_id: str) -> Response:
 @router.post("/applications/{app_id}/replies")
 async def reply(request: Request, app_id: str) -> Response:
     form = await form_of(request)
-    svc(request).record_reply(
-        app_id, person=form.get("person") or None, note=form.get("note") or None
-    )
+    try:
+        svc(request).record_reply(
+            app_id,
+            person=form.get("person") or None,
+            note=form.get("note") or None,
+            kind=form.get("kind") or "answer",
+            expected_by=form_day(form, "expected_by"),
+            until=form_day(form, "until"),
+        )
+    except InvalidInputError as exc:
+        field = exc.where.rsplit(": ", 1)[-1].lstrip("-").replace("-", "_")
+        facts = _facts_values(svc(request).application(app_id).application)
+        return _application_page(request, app_id, {**facts, **form}, {field: exc.problem}, 400)
     return back(form.get("next") or f"/applications/{app_id}")
+
+
+@router.post("/actions/{action_id}/skip")
+async def skip(request: Request, action_id: str) -> Response:
+    form = await form_of(request)
+    svc(request).skip_action(action_id)
+    return back(form.get("next") or "/?notice=skipped")
 
 
 # -- interviews ----------------------------------------------------------------------------

@@ -1,0 +1,71 @@
+"""Business days: Monday to Friday less the public holidays of the candidate's country."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from followup.core.workdays import (
+    business_window,
+    first_window_after,
+    holiday_name,
+    holidays_in,
+    is_business_day,
+)
+from tests.core.factories import at
+
+
+@pytest.mark.parametrize(
+    ("day", "country", "business", "name"),
+    [
+        ("2026-11-26", "US", False, "Thanksgiving Day"),
+        ("2026-11-26", "GB", True, None),
+        ("2026-11-26", None, True, None),  # no country: weekends only
+        ("2026-12-25", "DE", False, "Christmas Day"),  # named in English whatever the country
+        ("2026-12-26", "GB", False, "Boxing Day"),  # a Saturday anyway
+        ("2026-12-28", "GB", False, "Boxing Day (observed)"),
+        ("2026-12-28", "US", True, None),
+        ("2026-10-02", "IN", False, "Mahatma Gandhi's Birthday"),
+        ("2026-11-28", "US", False, None),  # a Saturday
+        ("2026-07-14", "FR", False, "National Day"),
+        ("2026-12-25", "AQ", False, "Christmas Day"),  # Antarctica has its own holidays too
+        ("2026-12-24", "BV", True, None),  # a country the package does not cover: weekends only
+    ],
+)
+def test_business_days(day: str, country: str | None, business: bool, name: str | None) -> None:
+    d = date.fromisoformat(day)
+    assert is_business_day(d, country) is business
+    assert holiday_name(d, country) == name
+
+
+def test_holidays_are_read_once_per_country_and_year() -> None:
+    assert holidays_in("GB", 2027) is holidays_in("GB", 2027)
+
+
+NY = ZoneInfo("America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("after", "country", "opens", "passed"),
+    [
+        ("2026-11-25", "US", "2026-11-27 09:00", ((date(2026, 11, 26), "Thanksgiving Day"),)),
+        ("2026-11-25", None, "2026-11-26 09:00", ()),
+        ("2026-12-31", "US", "2027-01-04 09:00", ((date(2027, 1, 1), "New Year's Day"),)),
+    ],
+)
+def test_first_window_after_a_day_names_the_holidays_it_passed(
+    after: str, country: str | None, opens: str, passed: tuple[tuple[date, str], ...]
+) -> None:
+    window = first_window_after(date.fromisoformat(after), NY, country)
+    assert (window.not_before, window.due) == (at(opens), at(opens[:10] + " 17:00"))
+    assert window.moved_past == passed
+
+
+def test_a_window_starting_on_a_holiday_moves_past_it() -> None:
+    window = business_window(at("2026-11-26 10:00"), NY, "US")
+    assert (window.not_before, window.moved_past) == (
+        at("2026-11-27 09:00"),
+        ((date(2026, 11, 26), "Thanksgiving Day"),),
+    )
