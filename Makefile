@@ -21,6 +21,7 @@ run: $(STAMP)
 test: $(STAMP)
 	bash scripts/ensure-postgres
 	bash scripts/ensure-chromium
+	bash scripts/ensure-dovecot
 	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
@@ -35,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_agenda.py
 	$(BIN)/python benchmarks/bench_writing.py
+	$(BIN)/python benchmarks/bench_calendar.py
 	$(BIN)/python benchmarks/bench_web.py
 
 clean:

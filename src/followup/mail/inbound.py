@@ -1,0 +1,171 @@
+"""Incoming mail, read from its headers and first text part: who, when, which thread, and
+whether it is an out-of-office, a bounce or an invitation. Pure: bytes in, a value out.
+
+Malformed mail never raises: the parser is the tolerant compat32 one, every header is decoded
+with a fallback, and a charset Python does not know reads as Latin-1 rather than failing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from email import message_from_bytes
+from email.header import decode_header, make_header
+from email.message import Message
+from email.utils import getaddresses, parsedate_to_datetime
+
+from followup.mail.returndate import return_date
+
+MAX_TEXT_CHARS = 20_000
+_MESSAGE_ID = re.compile(r"<[^<>\s]{1,900}>")
+_AUTO_PRECEDENCE = {"auto_reply", "bulk", "list", "junk"}
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """What followup needs to know of one incoming message."""
+
+    message_id: str | None
+    sender: str | None  # the address, lower case
+    sender_name: str
+    subject: str
+    date: datetime | None
+    thread_ids: tuple[str, ...] = ()  # In-Reply-To, then References
+    auto_reply: bool = False
+    bounce: bool = False
+    bounced_ids: tuple[str, ...] = ()  # the Message-IDs a bounce reports on
+    bounce_reason: str | None = None
+    invitation: bool = False
+    until: date | None = None  # an out-of-office's return date, when the text states one
+    text: str = ""
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+
+def header_text(message: Message, name: str) -> str:
+    """A header decoded to one line of text ('' when absent or beyond repair)."""
+    value = message.get(name)
+    if value is None:
+        return ""
+    try:
+        text = str(make_header(decode_header(str(value))))
+    except (ValueError, LookupError, UnicodeError, TypeError):
+        text = str(value)
+    return " ".join(text.split())
+
+
+def _ids(text: str) -> tuple[str, ...]:
+    return tuple(_MESSAGE_ID.findall(text or ""))
+
+
+def _date(message: Message) -> datetime | None:
+    value = header_text(message, "Date")
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def is_auto_reply(message: Message) -> bool:
+    """RFC 3834 and the headers the big mail systems add to automatic answers."""
+    auto = header_text(message, "Auto-Submitted").lower()
+    if auto and not auto.startswith("no"):
+        return True
+    if message.get("X-Autoreply") is not None or message.get("X-Autorespond") is not None:
+        return True
+    if header_text(message, "Precedence").lower() in _AUTO_PRECEDENCE:
+        return True
+    return message.get("X-MS-Exchange-Inbox-Rules-Loop") is not None
+
+
+def _decode_part(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:  # a charset Python does not know
+        return payload.decode("latin-1")
+
+
+def first_text(message: Message) -> str:
+    """The first text/plain part (else the first text/html, tags stripped), at most
+    MAX_TEXT_CHARS characters."""
+    html = None
+    for part in message.walk():
+        if part.get_content_maintype() != "text" or part.get_filename():
+            continue
+        subtype = part.get_content_subtype()
+        if subtype == "plain":
+            return _decode_part(part)[:MAX_TEXT_CHARS]
+        if subtype == "html" and html is None:
+            html = _decode_part(part)
+    if html is None:
+        return ""
+    return " ".join(_TAG.sub(" ", html).split())[:MAX_TEXT_CHARS]
+
+
+def _bounce(message: Message, raw: bytes) -> tuple[tuple[str, ...], str | None]:
+    """The Message-IDs a delivery report names, and its reason."""
+    ids: list[str] = []
+    for match in re.finditer(rb"(?im)^message-id:\s*(<[^<>\s]{1,900}>)", raw):
+        found = match.group(1).decode("ascii", "replace")
+        if found not in ids:
+            ids.append(found)
+    own = header_text(message, "Message-ID")
+    reason = None
+    found_reason = re.search(rb"(?im)^diagnostic-code:\s*(.+)$", raw) or re.search(
+        rb"(?im)^status:\s*([245]\.\d+\.\d+.*)$", raw
+    )
+    if found_reason:
+        reason = found_reason.group(1).decode("utf-8", "replace").strip()[:300]
+    return tuple(i for i in ids if i != own.strip()), reason
+
+
+def parse_inbound(raw: bytes, today: date | None = None) -> Inbound:
+    """An Inbound from a header (and, when fetched, the first part of the body)."""
+    problems: list[str] = []
+    try:
+        message = message_from_bytes(raw)
+    except Exception as exc:  # noqa: BLE001 - compat32 rarely raises; never let it crash a sync
+        return Inbound(None, None, "", "", None, problems=(f"unreadable message ({exc})",))
+    if message.defects:
+        problems.append(", ".join(type(d).__name__ for d in message.defects[:3]))
+    senders = getaddresses([header_text(message, "From")])
+    name, addr = senders[0] if senders else ("", "")
+    addr = addr.strip().lower() if "@" in addr else ""
+    if not addr:
+        problems.append("no usable From address")
+    message_ids = _ids(header_text(message, "Message-ID"))
+    threads = _ids(header_text(message, "In-Reply-To")) + _ids(header_text(message, "References"))
+    when = _date(message)
+    content_type = message.get_content_type()
+    bounce = content_type == "multipart/report"
+    bounced, reason = _bounce(message, raw) if bounce else ((), None)
+    invitation = any(p.get_content_type() == "text/calendar" for p in message.walk())
+    auto = is_auto_reply(message) and not bounce
+    text = first_text(message) if message.is_multipart() or message.get_payload() else ""
+    until = None
+    if auto and text:
+        until = return_date(text, (when.date() if when else today) or datetime.now(UTC).date())
+    return Inbound(
+        message_id=message_ids[0] if message_ids else None,
+        sender=addr or None,
+        sender_name=name.strip(),
+        subject=header_text(message, "Subject"),
+        date=when,
+        thread_ids=tuple(dict.fromkeys(threads)),
+        auto_reply=auto,
+        bounce=bounce,
+        bounced_ids=bounced,
+        bounce_reason=reason,
+        invitation=invitation,
+        until=until,
+        text=text,
+        problems=tuple(problems),
+    )
