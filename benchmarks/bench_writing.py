@@ -1,7 +1,8 @@
 """Writing: the proofreader beside Harper alone, drafting throughput, and a cold `check`.
 
 Goals: `check` of a 200-word note <= 1.5x Harper's own lint of it (warm process); >= 1,000
-drafts/s for a three-person panel; a cold `followup check --json` <= 1 s.
+drafts/s for a three-person panel; a cold `followup check --json` within 0.3 s of Harper's own
+cold start (a fresh Python that imports harper, builds a linter and lints the same note).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 from followup.core.actions import action_for
 from followup.scenario import load_scenario
 from followup.writing.compose import compose
-from followup.writing.proofread import Proofreader, mask, vocabulary
+from followup.writing.lexicon import vocabulary
+from followup.writing.proofread import Proofreader, mask
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "panel-traditional.json"
@@ -55,7 +57,7 @@ def per_call(fn, runs: int = 200) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     facts, _ = load_scenario(EXAMPLE)
     note = note_of_200_words(facts)
-    checker = Proofreader()
+    checker = Proofreader("american")
     checker.check(note, facts, interview_id="onsite", contact_id="aisha")
     harper = checker.linter(vocabulary(facts))
     regex = mask(facts)
@@ -94,16 +96,28 @@ def main() -> None:
         "aisha",
         str(note_file),
     ]
+    cold = median_run(cmd)
+    harper_alone = [
+        sys.executable,
+        "-c",
+        "import sys, harper; linter = harper.Linter(harper.Dialect.AMERICAN); "
+        "linter.lint(open(sys.argv[1], encoding='utf-8').read(), language='plaintext')",
+        str(note_file),
+    ]
+    bare = median_run(harper_alone)
+    print(
+        f"cold `followup check --json` on an example note: median {cold:.0f} ms of 5 runs; "
+        f"Harper's own cold start on it {bare:.0f} ms; +{cold - bare:.0f} ms (goal <= +300 ms)"
+    )
+
+
+def median_run(cmd: list[str]) -> float:
     times = []
     for _ in range(6):
         started = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         times.append(time.perf_counter() - started)
-    cold = statistics.median(times[1:]) * 1000
-    print(
-        f"cold `followup check --json` on an example note: median {cold:.0f} ms of 5 runs "
-        "(goal <= 1,000 ms)"
-    )
+    return statistics.median(times[1:]) * 1000
 
 
 if __name__ == "__main__":

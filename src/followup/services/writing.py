@@ -89,9 +89,24 @@ def scenario_target(
     now: datetime,
 ) -> Target:
     """A note of a scenario file: the plan's action for that interview, person and kind;
-    `method` overrides the planned one."""
+    `method` overrides the planned one. A thank-you is compared with the drafts of the others
+    met at the same interview, so a copied note is a `duplicate` here too."""
     action = action_for(facts, interview_id=interview, contact_id=contact, kind=kind, now=now)
-    return Target(facts, replace(action, method=method) if method else action, now=now)
+    target = Target(facts, replace(action, method=method) if method else action, now=now)
+    if kind != "thank_you":
+        return target
+    # the notes the others met at that interview would get, for the duplicate check
+    met = facts.interview(interview)
+    others = [
+        compose(
+            facts,
+            action_for(facts, interview_id=interview, contact_id=p.id, kind=kind, now=now),
+            now=now,
+        ).text
+        for p in (met.participants if met else ())
+        if p.id != contact
+    ]
+    return replace(target, others=tuple(others))
 
 
 def stored_target(service: Followup, action_id: str, method: Method | None = None) -> Target:

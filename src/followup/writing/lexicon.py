@@ -103,6 +103,7 @@ def note_phrases(facts: Facts) -> list[str]:
     return [p for p in phrases if p]
 
 
+@functools.lru_cache(maxsize=16)
 def vocabulary(facts: Facts) -> frozenset[str]:
     """Every word of every name and term the facts know, for Harper's dictionary."""
     words: set[str] = set()
@@ -117,6 +118,7 @@ def vocabulary(facts: Facts) -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+@functools.lru_cache(maxsize=16)
 def user_terms(facts: Facts) -> frozenset[str]:
     """The folded words and two-word phrases of the user's own facts: a lint on one of these
     is about the user's chosen wording, never a mistake to report."""

@@ -9,6 +9,7 @@ for a misspelt particle. Grammar checkers cannot do this: they do not know whom 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,7 +36,8 @@ def _phrases(facts: Facts) -> list[str]:
     return phrases
 
 
-def name_table(facts: Facts) -> list[_Name]:
+@functools.lru_cache(maxsize=16)
+def name_table(facts: Facts) -> tuple[_Name, ...]:
     """The names a note may contain: people met, the company, the candidate; whole and in
     parts ("Okonkwo-Hale", "Okonkwo", "Hale")."""
     import jellyfish
@@ -47,7 +49,7 @@ def name_table(facts: Facts) -> list[_Name]:
                 if len(w) < 3 or w in titles() or fold(w) in particles() or w in seen:
                     continue
                 seen[w] = _Name(w, fold(w), jellyfish.metaphone(fold(w)))
-    return list(seen.values())
+    return tuple(seen.values())
 
 
 def _close(word_folded: str, sound: str, name: _Name, short_ok: bool = False) -> bool:
@@ -81,7 +83,7 @@ def similar_name(text: str, person: Participant) -> bool:
     return False
 
 
-def _unaccented(names: list[_Name]) -> set[str]:
+def _unaccented(names: tuple[_Name, ...]) -> set[str]:
     import unicodedata
 
     plain = set()
@@ -150,7 +152,7 @@ def name_findings(
 def _split_name_findings(
     text: str,
     facts: Facts,
-    names: list[_Name],
+    names: tuple[_Name, ...],
     exact: set[str],
     taken: set[tuple[int | None, int | None]],
 ) -> list[Finding]:
