@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_agenda.py
 	$(BIN)/python benchmarks/bench_writing.py
 	$(BIN)/python benchmarks/bench_calendar.py
+	$(BIN)/python benchmarks/bench_calendar.py
 	$(BIN)/python benchmarks/bench_web.py
 
 clean:

@@ -28,6 +28,10 @@ def _secret(environ: Mapping[str, str], name: str) -> str | None:
 class Settings:
     home: Path
     database_url: str
+    # Where the web app is reached, for links in the calendar feed (FOLLOWUP_BASE_URL; else
+    # the address `followup serve` listens on, from FOLLOWUP_HOST and FOLLOWUP_PORT).
+    base_url: str = "http://127.0.0.1:8765"
+    base_url_given: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -52,7 +56,15 @@ class Settings:
 
             home = Path(user_data_dir("followup", appauthor=False))
         url = _secret(env, "FOLLOWUP_DATABASE_URL") or f"sqlite:///{home / 'followup.sqlite3'}"
-        return cls(home=home, database_url=url)
+        given = env.get("FOLLOWUP_BASE_URL", "").strip().rstrip("/")
+        if given and not given.startswith(("http://", "https://")):
+            raise InvalidInputError("FOLLOWUP_BASE_URL", f"{given!r} is not an http(s) address")
+        served = (
+            f"http://{env.get('FOLLOWUP_HOST') or '127.0.0.1'}:{env.get('FOLLOWUP_PORT') or 8765}"
+        )
+        return cls(
+            home=home, database_url=url, base_url=given or served, base_url_given=bool(given)
+        )
 
     def describe_database(self) -> str:
         """The database location without its password, for messages and logs."""

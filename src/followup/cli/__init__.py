@@ -316,11 +316,13 @@ def where() -> None:
     typer.echo(Settings.from_env().describe_database())
 
 
+from followup.cli.calendar import register as register_calendar  # noqa: E402
 from followup.cli.events import register as register_events  # noqa: E402
 from followup.cli.writing import register  # noqa: E402  (the commands, not their work)
 
 register_events(app)
 register(app)
+register_calendar(app, interview_cmd)
 
 
 def main() -> None:

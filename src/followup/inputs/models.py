@@ -317,6 +317,33 @@ class KeptNoteRow(StrictModel):
     updated_at: AwareTime
 
 
+class InterviewEventRow(StrictModel):
+    interview_id: StoredId
+    uid: Annotated[str, Field(min_length=1, max_length=limits.CALENDAR_UID)]
+    recurrence: Annotated[str, Field(max_length=20)] = ""
+    sequence: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0
+
+
+class CalendarSettingsRow(StrictModel):
+    """The feed secret is never exported: import makes a new one."""
+
+    profile_id: StoredId
+    aliases: Annotated[
+        list[Annotated[str, Field(min_length=3, max_length=limits.EMAIL)]],
+        Field(max_length=limits.ALIASES),
+    ] = []
+    feed_key: Annotated[str, Field(pattern=r"^[0-9a-z]{1,32}$")]
+
+
+class FeedEventRow(StrictModel):
+    application_id: StoredId
+    action_id: Annotated[str, Field(min_length=1, max_length=limits.ACTION_ID)]
+    start_at: AwareTime
+    end_at: AwareTime
+    sequence: Annotated[int, Field(ge=0, le=2**31 - 1)]
+    stamped_at: AwareTime
+
+
 class Tables(StrictModel):
     profiles: list[ProfileRow] = Field(max_length=1)
     applications: list[ApplicationRow] = []
@@ -327,6 +354,9 @@ class Tables(StrictModel):
     replies: list[ReplyRow] = []
     kept_notes: list[KeptNoteRow] = []
     skips: list[SkipRow] = []
+    interview_events: list[InterviewEventRow] = []
+    calendar_settings: list[CalendarSettingsRow] = Field(default=[], max_length=1)
+    feed_events: list[FeedEventRow] = []
 
 
 class Document(StrictModel):

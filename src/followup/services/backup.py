@@ -20,12 +20,16 @@ from followup.inputs.fields import first_problem
 from followup.inputs.models import Document, Tables
 from followup.services.agenda import refresh_plans
 from followup.services.followup import Followup
+from followup.storage.calendar_queries import new_feed_secret
 from followup.storage.store import Repo
+from followup.storage.tables import SECRET_COLUMNS
 
 FORMAT = "followup-export"
 VERSION = 1
 MAX_BACKUP_BYTES = 512 * 1024 * 1024
 DERIVED = {"plan_version", "plan_cache", "next_due_at"}
+# Derived, or secret: the feed secret is a capability URL, and import makes a new one.
+NOT_EXPORTED = DERIVED | SECRET_COLUMNS
 
 
 def _jsonable(value: Any) -> Any:
@@ -39,7 +43,7 @@ def export_document(service: Followup) -> dict[str, Any]:
     with service.store.transaction() as repo:
         dump = repo.dump()
     tables = {
-        name: [{k: _jsonable(v) for k, v in row.items() if k not in DERIVED} for row in rows]
+        name: [{k: _jsonable(v) for k, v in row.items() if k not in NOT_EXPORTED} for row in rows]
         for name, rows in dump.items()
     }
     return {"format": FORMAT, "version": VERSION, "tables": tables}
@@ -84,8 +88,14 @@ def _restore(repo: Repo, t: Tables) -> int:
         ("replies", t.replies),
         ("kept_notes", t.kept_notes),
         ("skips", t.skips),
+        ("interview_events", t.interview_events),
+        ("calendar_settings", t.calendar_settings),
+        ("feed_events", t.feed_events),
     ):
         values = [r.model_dump() for r in rows]
+        if table == "calendar_settings":
+            for v in values:
+                v["feed_secret"] = new_feed_secret()
         if table == "applications":
             for v in values:
                 v["plan_version"] = 0
@@ -159,6 +169,14 @@ def _merge(repo: Repo, t: Tables) -> int:
                     "action_id": _renumber(k.action_id, interview_map, people_map),
                 }
                 repo.insert_returning_id("skips", row)
+        repo.insert_rows(
+            "interview_events",
+            [
+                e.model_dump() | {"interview_id": interview_map[e.interview_id]}
+                for e in t.interview_events
+                if e.interview_id in interview_map
+            ],
+        )
         if app.primary_contact_id:
             repo.update_application(
                 application_id=new_app, primary_contact_id=people_map[app.primary_contact_id]
@@ -197,6 +215,7 @@ def _check_references(t: Tables, name: str) -> None:
         (t.skips, "skips"),
     ):
         unique(rows, table)
+    _check_calendar(t, fail)
     if t.applications and not t.profiles:
         fail("profiles", "applications need the profile they belong to")
     profile_ids = {p.id for p in t.profiles}
@@ -263,3 +282,23 @@ def _check_references(t: Tables, name: str) -> None:
         problem = reply_date_problem(reply, local_date(r.received_at, tz))
         if problem is not None:
             fail(f"replies[{n}].{problem[0]}", problem[1])
+
+
+def _check_calendar(t: Tables, fail: Any) -> None:
+    """The calendar's rows point at a profile, interviews and applications of the document."""
+    profile_ids = {p.id for p in t.profiles}
+    app_ids = {a.id for a in t.applications}
+    interview_ids = {i.id for i in t.interviews}
+    for n, s in enumerate(t.calendar_settings):
+        if s.profile_id not in profile_ids:
+            fail(f"calendar_settings[{n}].profile_id", f"unknown profile {s.profile_id}")
+    seen: set[int] = set()
+    for n, e in enumerate(t.interview_events):
+        if e.interview_id not in interview_ids or e.interview_id in seen:
+            fail(f"interview_events[{n}].interview_id", f"unknown interview {e.interview_id}")
+        seen.add(e.interview_id)
+    published: set[tuple[int, str]] = set()
+    for n, f in enumerate(t.feed_events):
+        if f.application_id not in app_ids or (f.application_id, f.action_id) in published:
+            fail(f"feed_events[{n}].application_id", f"unknown application {f.application_id}")
+        published.add((f.application_id, f.action_id))

@@ -24,7 +24,9 @@ from followup.services.agenda import (
 from followup.services.applications import ApplicationCases
 from followup.services.base import Clock, system_clock
 from followup.services.events import EventCases
+from followup.services.feed import FeedCases
 from followup.services.interviews import InterviewCases
+from followup.services.subscription import SubscriptionCases
 
 if TYPE_CHECKING:
     # SQLAlchemy is imported only when the database is opened, pydantic only by the use
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from followup.storage.store import Store
 
 
-class Followup(ApplicationCases, InterviewCases, EventCases):
+class Followup(ApplicationCases, InterviewCases, EventCases, SubscriptionCases, FeedCases):
     """followup's use cases over one Store (opened on first use: some commands never need it)."""
 
     def __init__(

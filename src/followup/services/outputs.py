@@ -15,7 +15,9 @@ from followup.core.model import Application, Facts, Participant, Plan
 if TYPE_CHECKING:
     from followup.services.agenda import Agenda
     from followup.services.applications import ApplicationView
+    from followup.services.calendar import Imported, ImportReport
     from followup.services.events import SentResult
+    from followup.services.subscription import Polled, Proposal
     from followup.services.writing import Drafted
     from followup.writing.findings import Report
 
@@ -102,3 +104,63 @@ def draft_json(made: Drafted, *, stored: bool) -> dict[str, Any]:
 
 def report_json(report: Report) -> dict[str, Any]:
     return report.to_dict()
+
+
+def imported_json(done: Imported) -> dict[str, Any]:
+    """One imported event, as DESIGN.md's calendar contract has it (plus what happened)."""
+    invite = done.invite
+    out: dict[str, Any] = {
+        "application": done.application_id,
+        "interview": done.interview_id,
+        "created": done.result == "created",
+        "result": done.result,
+        "kind": invite.kind,
+        "start": invite.start.isoformat(),
+        "end": invite.end.isoformat(),
+        "people": [{"id": int(p.id), "name": p.name, "email": p.email} for p in done.people],
+        "uid": invite.uid,
+        "sequence": invite.sequence,
+        "summary": invite.summary,
+        "left_out": [{"email": x.email, "why": x.why} for x in invite.left_out],
+    }
+    if done.removed_id is not None:
+        out["removed"] = done.removed_id  # `followup interview restore` takes it
+    return out
+
+
+def import_json(report: ImportReport) -> dict[str, Any]:
+    """A one-event file gives that event's object; a calendar export, every import and skip."""
+    if report.single and len(report.imported) == 1:
+        return imported_json(report.imported[0])
+    return {
+        "imported": [imported_json(d) for d in report.imported],
+        "skipped": [{"uid": u or None, "summary": s, "why": w} for u, s, w in report.skipped],
+    }
+
+
+def proposal_json(p: Proposal) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "source": p.source,
+        "uid": p.uid,
+        "summary": p.summary,
+        "start": p.start.isoformat(),
+        "application": p.application_id,
+        "guess": {"company": p.guess[0], "role": p.guess[1]},
+        "people": [{"name": g.name, "email": g.email} for g in p.invite.people],
+        "state": p.state,
+    }
+
+
+def proposals_json(found: Sequence[Proposal]) -> list[dict[str, Any]]:
+    return [proposal_json(p) for p in found]
+
+
+def poll_json(polled: Polled) -> dict[str, Any]:
+    return {
+        "status": polled.status,
+        "events": polled.events,
+        "new": polled.new,
+        "problem": polled.problem,
+        "proposals": proposals_json(polled.proposals),
+    }

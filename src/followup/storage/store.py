@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Engine
 
+from followup.storage.calendar_queries import CalendarQueries
 from followup.storage.dump import DumpQueries
 from followup.storage.engine import ensure_schema, make_engine
 from followup.storage.facts import FactsQueries
@@ -19,7 +20,9 @@ from followup.storage.plancache import PlanCacheQueries
 from followup.storage.records import RecordQueries
 
 
-class Repo(RecordQueries, FactsQueries, OnTimeQueries, PlanCacheQueries, DumpQueries):
+class Repo(
+    RecordQueries, FactsQueries, OnTimeQueries, PlanCacheQueries, DumpQueries, CalendarQueries
+):
     """Queries over one open transaction; each concern's in its own module."""
 
 

@@ -266,8 +266,115 @@ revisions = Table(
     Column("value", Integer, nullable=False),
 )
 
+# -- the calendar ---------------------------------------------------------------------------
+# Exported (CALENDAR_EXPORTED): the calendar identity of imported interviews, the candidate's
+# other addresses and the feed's UID key, and what the feed last published of each action (so
+# UIDs and SEQUENCE survive an export/import). Not exported: the feed secret (a capability
+# URL; a new one is made on import), the subscription (its URL is the calendar's own secret
+# address), proposals (the next poll or mail sync finds them again) and removed interviews (an
+# undo belongs to the database it was done in).
+# An imported interview's event: UID, the occurrence for one of a series ("" for a single
+# event), and the SEQUENCE last applied, so an older update arriving late changes nothing.
+interview_events = Table(
+    "interview_events",
+    metadata,
+    Column(
+        "interview_id",
+        Integer,
+        ForeignKey("interviews.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("uid", String(limits.CALENDAR_UID), nullable=False),
+    Column("recurrence", String(20), nullable=False, default=""),
+    Column("sequence", Integer, nullable=False, default=0),
+    Index("ix_interview_events_uid", "uid"),
+)
+
+# Per profile: the candidate's other addresses (never people met), the feed's UID key (stable,
+# exported) and its secret (the URL's capability; renewable; never exported).
+calendar_settings = Table(
+    "calendar_settings",
+    metadata,
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True),
+    Column("aliases", JSON, nullable=False),
+    Column("feed_key", String(32), nullable=False),
+    Column("feed_secret", String(64), nullable=False),
+)
+SECRET_COLUMNS = frozenset({"feed_secret"})
+
+# What the feed last published of each open action, to raise SEQUENCE when its times move.
+feed_events = Table(
+    "feed_events",
+    metadata,
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("action_id", String(limits.ACTION_ID), primary_key=True),
+    Column("start_at", UTCDateTime, nullable=False),
+    Column("end_at", UTCDateTime, nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("stamped_at", UTCDateTime, nullable=False),
+)
+
+# A subscribed calendar (Google's secret iCal address, Outlook's published calendar).
+calendar_subscriptions = Table(
+    "calendar_subscriptions",
+    metadata,
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True),
+    Column("url", Text, nullable=False),  # limits.FEED_URL, checked on input
+    Column("etag", String(500)),
+    Column("checked_at", UTCDateTime),
+    Column("problem", Text),  # the last poll's failure, for Settings to show; None when fine
+)
+
+# Invitations found in the mailbox or the subscribed calendar, listed until the user imports or
+# dismisses them; never imported silently.
+calendar_proposals = Table(
+    "calendar_proposals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("source", String(12), nullable=False),
+    Column("uid", String(limits.CALENDAR_UID), nullable=False),
+    Column("recurrence", String(20), nullable=False, default=""),
+    Column("sequence", Integer, nullable=False),
+    Column("summary", String(limits.SUMMARY), nullable=False),
+    Column("start_at", UTCDateTime, nullable=False),
+    Column(
+        "application_id", Integer, ForeignKey("applications.id", ondelete="SET NULL"), index=True
+    ),
+    Column("invite", Text, nullable=False),  # the Invite as JSON: one click imports it
+    Column("found_at", UTCDateTime, nullable=False),
+    Column("state", String(10), nullable=False),
+    CheckConstraint("source IN ('mailbox', 'subscription')", name="source"),
+    CheckConstraint("state IN ('open', 'dismissed', 'imported')", name="state"),
+    UniqueConstraint("profile_id", "uid", "recurrence", name="uq_calendar_proposals_event"),
+)
+
+# An interview removed by a cancellation, with what hung on it (people met, what was sent,
+# kept notes), so it can be put back.
+removed_interviews = Table(
+    "removed_interviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("interview_id", Integer, nullable=False),
+    Column("removed_at", UTCDateTime, nullable=False),
+    Column("reason", String(200), nullable=False),
+    Column("snapshot", Text, nullable=False),  # JSON: the rows, as export writes them
+)
+
 # In the order rows must be inserted (parents first) and the order of the export document.
 ALL_TABLES = (
     profiles, applications, people, interviews, participants, follow_ups, replies, kept_notes,
-    skips,
+    skips, interview_events, calendar_settings, feed_events,
 )  # fmt: skip

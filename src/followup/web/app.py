@@ -27,7 +27,7 @@ HTMX = "htmx-2.0.11.min.js"  # vendored from the npm package htmx.org 2.0.11
 
 def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     """The followup web app over the database the settings name."""
-    from followup.web import api, editor, pages
+    from followup.web import api, calendar, editor, pages
 
     service: Followup = open_service(settings, clock=clock)
     service.store  # open (and on SQLite migrate) now, not on the first request  # noqa: B018
@@ -47,9 +47,11 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     app.state.service = service
     app.state.templates = templates
     app.state.page_cache = {}
+    app.state.base_url = settings.base_url if settings.base_url_given else None
     app.add_middleware(SecurityMiddleware)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.include_router(calendar.router)
     app.include_router(editor.router)
     app.include_router(pages.router)
 

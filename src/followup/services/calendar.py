@@ -1,0 +1,408 @@
+"""Use cases of interview invitations: import a file (or bytes the web received), apply an
+update or a cancellation, put back a cancelled interview, the candidate's other addresses.
+
+One file is one transaction: a bad file leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from followup.calendar.invite import Invite, Me, recurrence_key
+from followup.core import limits
+from followup.core.errors import FollowupError, InvalidInputError, NotFoundError
+from followup.core.model import Interview, Participant
+from followup.services.agenda import refresh_plan, refresh_plans
+from followup.services.base import UseCases
+from followup.services.lookup import as_id
+
+if TYPE_CHECKING:
+    from followup.storage.store import Repo
+
+Result = Literal["created", "updated", "unchanged", "removed"]
+
+
+class ApplicationChoiceError(FollowupError):
+    """No single application matches an invitation: the user says which (or makes one)."""
+
+    http_status = 409
+
+    def __init__(
+        self,
+        where: str,
+        domains: Sequence[str],
+        candidates: Sequence[tuple[int, str, str]],
+        matched: bool,
+        guess: tuple[str, str],
+    ) -> None:
+        self.candidates = list(candidates)  # (id, company, role)
+        self.guess = guess  # (company, role) for a new application
+        listed = "; ".join(f"{i} {c} — {r}" for i, c, r in candidates)
+        seen = ", ".join(domains)
+        if not domains:
+            problem = (
+                "the invitation names nobody from a company (no organizer or guests); "
+                "say which application it is for with --app N: " + (listed or "none yet")
+            )
+        elif matched:
+            problem = f"several applications match {seen}: {listed}; say which with --app N"
+        elif candidates:
+            problem = f"no application matches {seen}; say which with --app N: {listed}"
+        else:
+            company = guess[0] or "the company"
+            problem = (
+                f"no application matches {seen} and there is none yet; add one with "
+                f'`followup app add --company "{company}" --role ROLE`, then import again'
+            )
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What importing one event did."""
+
+    result: Result
+    application_id: int
+    interview_id: int
+    invite: Invite
+    people: tuple[Participant, ...] = ()  # as stored, with their ids
+    removed_id: int | None = None  # the record that puts a cancelled interview back
+
+
+class KnownPeople:
+    """The applications' people's addresses, read once per import (an export has many events)."""
+
+    def __init__(self) -> None:
+        self._rows: list[tuple[int, str, str, str]] | None = None
+
+    def rows(self, repo: Repo, pid: int) -> list[tuple[int, str, str, str]]:
+        if self._rows is None:
+            self._rows = repo.people_emails(profile_id=pid)
+        return self._rows
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    imported: list[Imported]
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # uid, summary, why
+    single: bool = True  # the file held one event: its result is the answer
+
+
+class CalendarCases(UseCases):
+    # -- the candidate's addresses -------------------------------------------------------
+    def me(self) -> Me:
+        with self.store.transaction() as repo:
+            return me_of(repo, self._profile_id(repo))
+
+    def set_aliases(self, aliases: Sequence[str]) -> tuple[str, ...]:
+        """The candidate's other addresses: never taken for a person met."""
+        from followup.inputs.fields import validate
+        from followup.inputs.models import PersonIn
+
+        cleaned: list[str] = []
+        for n, alias in enumerate(aliases):
+            checked = validate(PersonIn, {"name": "alias", "email": alias}, f"aliases[{n}]")
+            if checked.email and checked.email.lower() not in cleaned:
+                cleaned.append(checked.email.lower())
+        if len(cleaned) > limits.ALIASES:
+            raise InvalidInputError("aliases", f"at most {limits.ALIASES} addresses")
+        with self.store.transaction() as repo:
+            repo.set_aliases(profile_id=self._profile_id(repo), aliases=cleaned)
+        return tuple(cleaned)
+
+    # -- importing -----------------------------------------------------------------------
+    def import_invite_file(
+        self,
+        path: Path,
+        *,
+        app: str | int | None = None,
+        occurrences: Sequence[date] = (),
+        all_occurrences: bool = False,
+    ) -> ImportReport:
+        """Import an .ics or .eml file (FILE as the user named it)."""
+        return self.import_invite(
+            read_file(path),
+            str(path),
+            app=app,
+            occurrences=occurrences,
+            all_occurrences=all_occurrences,
+        )
+
+    def import_invite(
+        self,
+        data: bytes,
+        name: str,
+        *,
+        app: str | int | None = None,
+        occurrences: Sequence[date] = (),
+        all_occurrences: bool = False,
+    ) -> ImportReport:
+        """Import the events of an invitation or calendar (the web's upload, the CLI's file).
+
+        One event: created, updated (same UID, higher SEQUENCE), unchanged (an older or the same
+        SEQUENCE), or removed (a cancellation); any problem raises. Several events (a calendar
+        export): each one that looks like an interview is imported, the rest listed as skipped.
+        """
+        from followup.calendar.read import read_calendar
+
+        with self.store.transaction() as repo:
+            pid = self._profile_id(repo)
+            reading = read_calendar(data, name, me_of(repo, pid))
+            app_id = None if app is None else _application(repo, app)
+            invites = reading.invites
+            if not invites:
+                if reading.problems:
+                    raise InvalidInputError(name, reading.problems[0])
+                why = "only all-day events" if reading.skipped else "no event"
+                raise InvalidInputError(name, f"{why}, no interview at a time")
+            if len(invites) == 1 and not reading.problems:
+                chosen = choose_events(invites[0], name, occurrences, all_occurrences)
+                known = KnownPeople()
+                done = [self._apply(repo, pid, i, app_id, name, known) for i in chosen]
+                refresh_plans(repo, sorted({d.application_id for d in done}))
+                return ImportReport(imported=done)
+            report = ImportReport(imported=[], single=False)
+            known = KnownPeople()
+            report.skipped.extend(("", s, why) for s, why in reading.skipped)
+            report.skipped.extend(("", "", p) for p in reading.problems)
+            for invite in invites:
+                try:
+                    if not invite.looks_like_interview:
+                        raise InvalidInputError("", "no one else is invited")
+                    for one in choose_events(invite, name, occurrences, all_occurrences):
+                        report.imported.append(self._apply(repo, pid, one, app_id, name, known))
+                except FollowupError as exc:
+                    why = exc.problem if isinstance(exc, InvalidInputError) else exc.message
+                    report.skipped.append((invite.uid, invite.summary, why))
+            if not report.imported:
+                first = report.skipped[0][2] if report.skipped else "nothing to import"
+                raise InvalidInputError(
+                    name, f"none of its {len(invites)} events was imported ({first})"
+                )
+            refresh_plans(repo, sorted({d.application_id for d in report.imported}))
+            return report
+
+    def _apply(
+        self,
+        repo: Repo,
+        pid: int,
+        invite: Invite,
+        app_id: int | None,
+        name: str,
+        known: KnownPeople,
+    ) -> Imported:
+        """Create, update or remove the interview of one event; the caller refreshes plans."""
+        recurrence = recurrence_key(invite.recurrence_id)
+        link = repo.interview_of_event(profile_id=pid, uid=invite.uid, recurrence=recurrence)
+        if invite.cancelled:
+            if link is None:
+                raise InvalidInputError(
+                    name, "cancels an event that was never imported; there is nothing to remove"
+                )
+            removed = self._remove(repo, link.interview_id, link.application_id, invite)
+            return Imported("removed", link.application_id, link.interview_id, invite, (), removed)
+        if link is not None:
+            _, current = repo.interview(interview_id=link.interview_id)
+            if invite.sequence <= link.sequence:
+                return Imported(
+                    "unchanged",
+                    link.application_id,
+                    link.interview_id,
+                    invite,
+                    current.participants,
+                )
+            met = _people_met(repo, link.application_id, invite, current)
+            repo.replace_interview(
+                interview_id=link.interview_id,
+                interview=replace(
+                    current, kind=invite.kind, start=invite.start, end=invite.end, participants=met
+                ),
+            )
+            repo.set_interview_event(
+                interview_id=link.interview_id,
+                uid=invite.uid,
+                recurrence=recurrence,
+                sequence=invite.sequence,
+            )
+            repo.close_proposals_of(profile_id=pid, uid=invite.uid, recurrence=recurrence)
+            return Imported("updated", link.application_id, link.interview_id, invite, met)
+        target = app_id
+        if target is None:
+            target = _find_application(repo, pid, invite, name, known.rows(repo, pid))
+        met = _people_met(repo, target, invite, None)
+        interview_id = repo.add_interview(
+            application_id=target,
+            interview=Interview(
+                id="new", kind=invite.kind, start=invite.start, end=invite.end, participants=met
+            ),
+        )
+        repo.set_interview_event(
+            interview_id=interview_id,
+            uid=invite.uid,
+            recurrence=recurrence,
+            sequence=invite.sequence,
+        )
+        repo.close_proposals_of(profile_id=pid, uid=invite.uid, recurrence=recurrence)
+        return Imported("created", target, interview_id, invite, met)
+
+    def _remove(self, repo: Repo, interview_id: int, app_id: int, invite: Invite) -> int:
+        rows = repo.remove_interview(interview_id=interview_id)
+        removed = repo.keep_removed(
+            application_id=app_id,
+            interview_id=interview_id,
+            reason=f"cancelled in the calendar (SEQUENCE {invite.sequence})",
+            snapshot=rows,
+            now=self.clock(),
+        )
+        return removed
+
+    def put_back_interview(self, removed_ref: str | int) -> tuple[int, int]:
+        """Undo a removal: the interview, its people met, what was sent and the kept notes come
+        back (under a new interview id). Returns (application id, interview id)."""
+        with self.store.transaction() as repo:
+            removed_id = as_id(removed_ref, "removed interview")
+            found = repo.removed(removed_id=removed_id)
+            if found is None:
+                raise NotFoundError("removed interview", str(removed_ref))
+            app_id, rows = found
+            interview_id = repo.put_back_interview(rows=rows)
+            repo.forget_removed(removed_id=removed_id)
+            refresh_plan(repo, app_id)
+            return app_id, interview_id
+
+    # -- a new application for an invitation ---------------------------------------------
+    def guess_application(self, invite: Invite) -> tuple[str, str]:
+        """(company, role) a new application for this invitation would have; the web shows
+        them for the user to correct before `add_application`."""
+        from followup.calendar.guess import guess_company, guess_role
+
+        with self.store.transaction() as repo:
+            pid = self._profile_id(repo)
+            candidate = repo.candidate(profile_id=pid).full_name
+        company = guess_company(invite, free_mail_domains())
+        return company, guess_role(invite.summary, company, candidate)
+
+
+def free_mail_domains() -> frozenset[str]:
+    """Domains that say nothing about an employer (a recruiter writing from gmail.com): the
+    mail's own list, so replies and invitations are matched alike."""
+    from followup.mail.matching import free_mail_domains as listed
+
+    return listed()
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of an invitation file, refused by size before they are read."""
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InvalidInputError(where, "is a folder, not an .ics or .eml file")
+        if size > limits.CALENDAR_BYTES:
+            raise InvalidInputError(
+                where,
+                f"too large ({size / 1_048_576:.1f} MB); an invitation or calendar export is "
+                f"at most {limits.CALENDAR_BYTES // 1_048_576} MB",
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInputError(where, "no such file") from None
+    except OSError as exc:
+        raise InvalidInputError(where, f"cannot read it ({exc.strerror})") from None
+
+
+def me_of(repo: Repo, pid: int) -> Me:
+    candidate = repo.candidate(profile_id=pid)
+    aliases = repo.calendar_settings(profile_id=pid).aliases
+    return Me(email=candidate.email, aliases=aliases, timezone=candidate.timezone)
+
+
+def _application(repo: Repo, ref: str | int) -> int:
+    app_id = as_id(ref, "application")
+    repo.application(application_id=app_id)
+    return app_id
+
+
+def choose_events(invite: Invite, name: str, dates: Sequence[date], every: bool) -> list[Invite]:
+    """The invites to import: the event, or the chosen occurrences of a series."""
+    if not invite.recurring:
+        return [invite]
+    listed = [o.start.date() for o in invite.occurrences]
+    if every:
+        return [invite.occurrence(o) for o in invite.occurrences]
+    if not dates:
+        first, last = listed[0], listed[-1]
+        raise InvalidInputError(
+            name,
+            f"a recurring event ({len(listed)} occurrences, {first} to {last}); import the ones "
+            "that are interviews with --occurrence DATE (repeat it), or --all-occurrences",
+        )
+    unknown = [d for d in dates if d not in listed]
+    if unknown:
+        raise InvalidInputError(
+            "--occurrence",
+            f"{unknown[0]} is not an occurrence of this event; it has "
+            + ", ".join(str(d) for d in listed[:12])
+            + (" ..." if len(listed) > 12 else ""),
+        )
+    return [invite.occurrence(o) for o in invite.occurrences if o.start.date() in dates]
+
+
+def _find_application(
+    repo: Repo, pid: int, invite: Invite, name: str, rows: list[tuple[int, str, str, str]]
+) -> int:
+    from followup.calendar.guess import guess_company, guess_role, matching_applications
+
+    active = {a: c for a, status, c, _ in rows if status == "active"}
+    free = free_mail_domains()
+    found = matching_applications(
+        invite,
+        [(a, c, e) for a, status, c, e in rows if status == "active" and e],
+        list(active.items()),
+        free,
+    )
+    if len(found) == 1:
+        return found[0]
+    apps = {a.id: a for a, _ in repo.applications(profile_id=pid)}
+    listed = found or list(active)
+    candidates = [(i, apps[str(i)].company, apps[str(i)].role) for i in listed if str(i) in apps]
+    company = guess_company(invite, free)
+    guess = (company, guess_role(invite.summary, company, repo.candidate(profile_id=pid).full_name))
+    raise ApplicationChoiceError(name, invite.domains, candidates, bool(found), guess)
+
+
+def _people_met(
+    repo: Repo, app_id: int, invite: Invite, current: Interview | None
+) -> tuple[Participant, ...]:
+    """The invitation's people as the application's: known ones (same email, else same name
+    without an email) reused, new ones added; notes of people already met kept."""
+    known = repo.people(application_id=app_id)
+    by_email = {p.email.casefold(): p for p in known if p.email}
+    by_name = {p.name.casefold(): p for p in known if not p.email}
+    notes = {p.id: p for p in current.participants} if current else {}
+    met: list[Participant] = []
+    for guest in invite.people:
+        person = by_email.get(guest.email) or by_name.get(guest.name.casefold())
+        if person is None:
+            added = Participant(id="", name=guest.name, email=guest.email)
+            person = replace(added, id=str(repo.add_person(application_id=app_id, person=added)))
+            by_email[guest.email] = person
+        elif not person.email:
+            repo.update_person(person_id=int(person.id), email=guest.email)
+        if any(p.id == person.id for p in met):
+            continue
+        before = notes.get(person.id)
+        met.append(
+            Participant(
+                id=person.id,
+                name=person.name,
+                email=person.email or guest.email,
+                discussed=before.discussed if before else (),
+                liked=before.liked if before else (),
+            )
+        )
+    return tuple(met)
