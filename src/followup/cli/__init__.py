@@ -318,11 +318,13 @@ def where() -> None:
 
 from followup.cli.calendar import register as register_calendar  # noqa: E402
 from followup.cli.events import register as register_events  # noqa: E402
+from followup.cli.mail import register as register_mail  # noqa: E402
 from followup.cli.writing import register  # noqa: E402  (the commands, not their work)
 
 register_events(app)
 register(app)
 register_calendar(app, interview_cmd)
+register_mail(app)
 
 
 def main() -> None:

@@ -117,6 +117,7 @@ def make_account(
     security: str | None = None,
     username: str | None = None,
     password_file: str | None = None,
+    keyring: bool = False,
     oauth: str | None = None,
     client_id: str | None = None,
     client_secret_file: str | None = None,
@@ -149,9 +150,11 @@ def make_account(
     imap_security: Security = (
         security or (chosen.get("imap_security") if not imap else None) or "tls"
     )  # type: ignore[assignment]
-    if (password_file is None) == (oauth is None):
+    if [password_file is not None, keyring, oauth is not None].count(True) != 1:
         raise InvalidInputError(
-            "--password-file", "give either --password-file FILE or --oauth google|microsoft"
+            "--password-file",
+            "give one of --password-file FILE, --keyring (asks for the password) or "
+            "--oauth google|microsoft",
         )
     if oauth is not None:
         if oauth not in OAUTH_PROVIDERS:

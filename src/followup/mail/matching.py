@@ -67,9 +67,14 @@ def registered_domain(address_or_host: str) -> str:
     if not host:
         return ""
     parts = _extractor()(host)
-    if not parts.suffix or not parts.domain:
-        return host if parts.ipv4 or parts.ipv6 else ""
-    return f"{parts.domain}.{parts.suffix}"
+    if parts.ipv4 or parts.ipv6:
+        return host
+    if not parts.suffix:
+        # a name under no public suffix (RFC 2606's .example, .test; an intranet): its last
+        # two labels stand for the organisation
+        labels = host.split(".")
+        return ".".join(labels[-2:]) if len(labels) >= 2 else ""
+    return f"{parts.domain}.{parts.suffix}" if parts.domain else ""
 
 
 def match_reply(

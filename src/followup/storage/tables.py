@@ -378,3 +378,6 @@ ALL_TABLES = (
     profiles, applications, people, interviews, participants, follow_ups, replies, kept_notes,
     skips, interview_events, calendar_settings, feed_events,
 )  # fmt: skip
+
+# The mail tables live in their own module (storage/mail_tables.py) on this same metadata.
+from followup.storage import mail_tables  # noqa: E402, F401

@@ -1,0 +1,269 @@
+"""Noticing replies: read new mail in INBOX and the archive folder since each folder's
+watermark, match it to applications (mail/matching.py) and record each reply once.
+
+Headers are read for every new message; the first 64 KB of the body only for the few that
+matter (a match, an unsure one, a bounce). Each folder's findings and its new watermark are
+stored in one transaction, so an interrupted sync is simply done again; a message already in
+`inbound` (same Message-ID) is never recorded twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
+from followup.core.model import Reply
+from followup.mail.inbound import Inbound, parse_inbound
+from followup.mail.matching import KnownPerson, Match, OurMessage, match_reply
+from followup.services.agenda import refresh_plan
+from followup.services.mail import load_account, login_for, mail_queries, profile_id
+
+if TYPE_CHECKING:
+    from followup.services.followup import Followup
+    from followup.storage.store import Repo
+
+
+@dataclass
+class SyncResult:
+    fetched: int = 0
+    replies: list[dict[str, Any]] = field(default_factory=list)
+    unsure: list[dict[str, Any]] = field(default_factory=list)
+    bounces: list[dict[str, Any]] = field(default_factory=list)
+
+
+def message_key(found: Inbound, raw: bytes) -> str:
+    """The Message-ID, or for mail without one a digest of its header."""
+    return found.message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def _known(repo: Repo, pid: int) -> tuple[dict[str, OurMessage], list[KnownPerson]]:
+    mq = mail_queries(repo)
+    ours = {
+        mid: OurMessage(app, person)
+        for mid, (app, person) in mq.our_message_ids(profile_id=pid).items()
+    }
+    active = {a.id: status for a, status in _statuses(repo, pid)}
+    people = [
+        KnownPerson(app, person, email, active=active.get(str(app)) == "active")
+        for app, person, email in mq.people_emails()
+        if str(app) in active
+    ]
+    return ours, people
+
+
+def _statuses(repo: Repo, pid: int) -> list[tuple[Any, str]]:
+    return [(a, a.status) for a, _ in repo.applications(profile_id=pid)]
+
+
+def sync(service: Followup) -> SyncResult:
+    """Read new mail, record the replies it holds, list what is unsure."""
+    from followup.mail.imap import open_mailbox
+
+    with service.store.transaction() as repo:
+        pid, account = load_account(repo)
+        ours, people = _known(repo, pid)
+        marks = mail_queries(repo).watermarks(profile_id=pid)
+    result = SyncResult()
+    with open_mailbox(account.imap, login_for(account)) as box:
+        folders = ["INBOX"] + [f for f in (box.folders().archive,) if f and f != "INBOX"]
+        for folder in folders:
+            state = box.examine(folder)
+            validity, seen_next = marks.get(folder, (state.uidvalidity, 1))
+            start = seen_next if validity == state.uidvalidity else 1
+            findings: list[tuple[Inbound, str, Match | None]] = []
+            for item in box.new_headers(start, state.uidnext):
+                result.fetched += 1
+                head = parse_inbound(item.header)
+                matched = match_reply(
+                    head, ours=ours, people=people, own_addresses=[account.address]
+                )
+                if matched is None and not head.bounce:
+                    continue
+                header, text = box.head_and_text(item.uid)
+                full = parse_inbound(header + text)
+                findings.append((full, message_key(full, header), matched))
+            with service.store.transaction() as repo:
+                _record(service, repo, pid, folder, findings, result)
+                mail_queries(repo).set_watermark(
+                    profile_id=pid,
+                    folder=folder,
+                    uidvalidity=state.uidvalidity,
+                    uidnext=state.uidnext,
+                    now=service.clock(),
+                )
+    with service.store.transaction() as repo:
+        result.unsure = [
+            _unsure_view(r) for r in mail_queries(repo).inbound_rows(profile_id=pid, state="unsure")
+        ]
+    return result
+
+
+def _unsure_view(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "from": row["from_address"],
+        "subject": row["subject"],
+        "why": row["why"],
+        "application": row["application_id"],
+        "received_at": row["received_at"].isoformat() if row["received_at"] else None,
+    }
+
+
+def _record(
+    service: Followup,
+    repo: Repo,
+    pid: int,
+    folder: str,
+    findings: list[tuple[Inbound, str, Match | None]],
+    result: SyncResult,
+) -> None:
+    mq = mail_queries(repo)
+    now = service.clock()
+    for found, key, matched in findings:
+        received = found.date if found.date and found.date <= now else now
+        base = {
+            "profile_id": pid,
+            "message_key": key[:998],
+            "folder": folder,
+            "from_address": (found.sender or "")[:320] or None,
+            "subject": found.subject[:2000],
+            "received_at": received,
+            "invitation": found.invitation,
+            "found_at": now,
+        }
+        if found.bounce:
+            outbox_ids = mq.outbox_by_message_ids(profile_id=pid, ids=found.bounced_ids)
+            why = f"delivery failed: {found.bounce_reason or 'the receiving server refused it'}"
+            if (
+                mq.add_inbound(
+                    **base, state="bounce", why=why, outbox_id=outbox_ids[0] if outbox_ids else None
+                )
+                is None
+            ):
+                continue
+            for entry_id in outbox_ids:
+                mq.update_outbox(entry_id=entry_id, state="failed", last_error=why, updated_at=now)
+                result.bounces.append({"outbox": entry_id, "why": why})
+            continue
+        assert matched is not None
+        kind = "auto_reply" if found.auto_reply else "answer"
+        row = base | {
+            "application_id": matched.application_id,
+            "person_id": matched.person_id,
+            "matched_by": matched.matched_by,
+            "why": matched.why,
+            "kind": kind,
+            "until": found.until if kind == "auto_reply" else None,
+        }
+        if not matched.sure:
+            mq.add_inbound(**row, state="unsure")
+            continue
+        inbound_id = mq.add_inbound(**row, state="recorded")
+        if inbound_id is None:
+            continue  # found by an earlier sync
+        reply_id = _add_reply(
+            repo, matched.application_id, matched.person_id, received, kind, None, row["until"]
+        )
+        mq.update_inbound(inbound_id=inbound_id, reply_id=reply_id)
+        result.replies.append(
+            {
+                "application": matched.application_id,
+                "from": found.sender,
+                "contact": matched.person_id,
+                "kind": kind,
+                "matched_by": matched.matched_by,
+                "expected_by": None,
+                "until": row["until"].isoformat() if row["until"] else None,
+                "message_id": found.message_id,
+                "subject": found.subject,
+                "invitation": found.invitation,
+            }
+        )
+
+
+def _add_reply(
+    repo: Repo,
+    app_id: int,
+    person_id: int | None,
+    at: datetime,
+    kind: str,
+    expected_by: date | None,
+    until: date | None,
+) -> int:
+    """A `responses` fact, as `followup reply` records it (a date that cannot be is dropped)."""
+    from followup.core.checkins import reply_date_problem
+    from followup.core.workdays import local_date, zone
+
+    reply = Reply(
+        at=at,
+        contact=str(person_id) if person_id else None,
+        kind=kind,
+        expected_by=expected_by,
+        until=until,
+    )  # type: ignore[arg-type]
+    tz = zone(repo.facts(application_id=app_id).candidate.timezone)
+    problem = reply_date_problem(reply, local_date(at, tz))
+    if problem is not None and kind == "auto_reply":
+        reply = Reply(at=at, contact=reply.contact, kind=kind)  # type: ignore[arg-type]
+    elif problem is not None:
+        raise InvalidInputError(f"--{problem[0].replace('_', '-')}", problem[1])
+    reply_id = repo.add_reply(application_id=app_id, reply=reply)
+    refresh_plan(repo, app_id)
+    return reply_id
+
+
+def confirm(
+    service: Followup, inbound_id: int, answer: str, expected_by: date | None = None
+) -> dict[str, Any]:
+    """The user's word on an unsure message: `yes` (their answer), `no` (not about this
+    application), or `new_date` (an update: they will decide by `expected_by`)."""
+    if answer not in ("yes", "no", "new_date"):
+        raise InvalidInputError("answer", f"must be yes, no or new_date, not {answer!r}")
+    if answer == "new_date" and expected_by is None:
+        raise InvalidInputError("expected_by", "give the date they said they would decide by")
+    with service.store.transaction() as repo:
+        pid = profile_id(repo)
+        rows = mail_queries(repo).inbound_rows(profile_id=pid, id=inbound_id)
+        if not rows:
+            raise NotFoundError("message", str(inbound_id), "see `followup sync`")
+        row = rows[0]
+        if row["state"] != "unsure":
+            raise ConflictError(f"message {inbound_id} is already settled ({row['state']})")
+        if answer == "no" or row["application_id"] is None:
+            mail_queries(repo).update_inbound(inbound_id=inbound_id, state="dismissed")
+            return {"id": inbound_id, "state": "dismissed"}
+        kind = "update" if answer == "new_date" else row["kind"] or "answer"
+        reply_id = _add_reply(
+            repo,
+            row["application_id"],
+            row["person_id"],
+            row["received_at"],
+            kind,
+            expected_by if kind == "update" else None,
+            row["until"] if kind == "auto_reply" else None,
+        )
+        mail_queries(repo).update_inbound(
+            inbound_id=inbound_id,
+            state="recorded",
+            reply_id=reply_id,
+            kind=kind,
+            expected_by=expected_by if kind == "update" else None,
+        )
+    return {
+        "id": inbound_id,
+        "state": "recorded",
+        "kind": kind,
+        "application": row["application_id"],
+    }
+
+
+def unsure(service: Followup) -> list[dict[str, Any]]:
+    """Messages that may be a company's answer, waiting for the user's word."""
+    with service.store.transaction() as repo:
+        pid = profile_id(repo)
+        return [
+            _unsure_view(r) for r in mail_queries(repo).inbound_rows(profile_id=pid, state="unsure")
+        ]
