@@ -246,10 +246,10 @@ def prepare(service: Followup, action_id: str, text: str | None = None) -> tuple
 
 
 def outgoing(
-    prepared: Prepared, account: Account, from_name: str, message_id: str, at: datetime
+    prepared: Prepared, from_address: str, from_name: str, message_id: str, at: datetime
 ) -> Outgoing:
     return Outgoing(
-        from_address=account.address,
+        from_address=from_address,
         from_name=from_name,
         to_address=prepared.to_address,
         to_name=prepared.to_name,
@@ -276,9 +276,8 @@ def eml_for(service: Followup, action_id: str, text: str) -> tuple[bytes, str]:
     address = row["address"] if row else candidate.email
     if not address:
         raise InvalidInputError("email", "your profile has no email address; add it in Settings")
-    account = Account(address, None, None, address)  # type: ignore[arg-type]
     message = build_message(
-        outgoing(prepared, account, candidate.full_name, new_message_id(address), service.clock()),
+        outgoing(prepared, address, candidate.full_name, new_message_id(address), service.clock()),
         unsent=True,
     )
     return message_bytes(message), f"{ActionId.parse(action_id, stored=True).slug}.eml"
@@ -343,7 +342,9 @@ def send_action(
                 f"fix it (followup write {action.id}) or send anyway with --yes",
             )
         message_id = new_message_id(account.address)
-        message = build_message(outgoing(prepared, account, candidate.full_name, message_id, now))
+        message = build_message(
+            outgoing(prepared, account.address, candidate.full_name, message_id, now)
+        )
         with service.store.transaction() as repo:
             entry_id = mail_queries(repo).add_outbox(
                 profile_id=pid,
@@ -524,7 +525,9 @@ def save_draft(service: Followup, action_id: str) -> DraftResult:
             application_id=prepared.application_id, action_id=prepared.action_id
         )
     message_id = new_message_id(account.address)
-    message = build_message(outgoing(prepared, account, candidate.full_name, message_id, now))
+    message = build_message(
+        outgoing(prepared, account.address, candidate.full_name, message_id, now)
+    )
     with open_mailbox(account.imap, login_for(account)) as box:
         folder = box.append_draft(
             message_bytes(message), now, replaces=earlier["message_id"] if earlier else None

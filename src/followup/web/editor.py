@@ -126,29 +126,14 @@ async def draft_apply(request: Request, action_id: str) -> Response:
 
 @router.post("/actions/{action_id}/eml")
 async def draft_eml(request: Request, action_id: str) -> Response:
-    from email.message import EmailMessage
-    from email.utils import formataddr
+    from followup.services.mail import eml_for
 
     form = await form_of(request)
-    service = svc(request)
-    target = writing.stored_target(service, action_id)
-    text = check_note_text(form.get("text", ""), "the note")
-    subject, body = _split_subject(text)
-    person = target.facts.person(target.contact)
-    candidate = target.facts.candidate
-    message = EmailMessage()
-    message["Subject"] = subject or f"Thank you: {target.facts.application.role}"
-    message["To"] = (
-        formataddr((person.name if person else "", person.email or "")) if person else ""
-    )
-    message["From"] = formataddr((candidate.full_name, candidate.email or ""))
-    message["X-Unsent"] = "1"  # mail programs open it as a draft to send
-    message.set_content(body)
-    name = ActionId.parse(action_id, stored=True).slug
+    data, name = eml_for(svc(request), action_id, form.get("text", ""))
     return Response(
-        bytes(message),
+        data,
         media_type="message/rfc822",
-        headers={"content-disposition": f'attachment; filename="{name}.eml"'},
+        headers={"content-disposition": f'attachment; filename="{name}"'},
     )
 
 
