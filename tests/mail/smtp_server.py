@@ -81,12 +81,16 @@ class Handler:
         if self.refused < self.b.tempfail:
             self.refused += 1
             return "451 4.3.0 try again later"
+        import asyncio
+
+        # accepted is accepted: a client that dies now does not undo the delivery
+        return await asyncio.shield(asyncio.to_thread(self._accept, session, envelope))
+
+    def _accept(self, session: Any, envelope: Any) -> str:
         content = envelope.content
         user = session.login_data.decode() if isinstance(session.login_data, bytes) else ""
         if self.b.imap_port is not None and user:
-            import asyncio
-
-            await asyncio.to_thread(self._file_in_sent, user, content)
+            self._file_in_sent(user, content)
         record = {
             "from": envelope.mail_from,
             "to": list(envelope.rcpt_tos),
