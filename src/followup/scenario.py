@@ -236,7 +236,7 @@ def _check_skips(model: Any, name: str, people: set[str]) -> None:
             )
         if (action.interview, action.contact) in thanked:
             raise InvalidInputError(
-                where, f"{skip.action} was sent; a sent follow-up is not skipped"
+                where, f"{skip.action} was sent; a sent follow-up cannot be skipped"
             )
 
 

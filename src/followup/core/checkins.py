@@ -12,6 +12,7 @@ What counts (one place, read by the planner and by R5's warning alike):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -19,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from followup.core import rules
 from followup.core.ids import ActionId
-from followup.core.model import Facts, Interview, Participant, Reply, Sent, Skip, Todo
+from followup.core.model import Facts, Interview, Participant, Reply, Skip, Todo
 from followup.core.workdays import (
     Window,
     business_window,
@@ -58,15 +59,13 @@ class CheckinState:
     answered: Reply | None  # the first answer since the interview started
     update: Reply | None  # the latest update since then
     back: date | None  # the latest out-of-office return date since then
-    sent: tuple[Sent, ...]  # check-ins made since the interview, or since the update
-    skipped: tuple[Skip, ...]  # check-ins skipped in that time
-    since_words: str  # "since the interview", "since their update"
+    made: int  # check-ins made since the interview, or since the update
+    skipped: int  # check-ins skipped in that time
+    last: datetime | None  # the latest of those made or skipped: the cadence counts from it
 
     @property
-    def last(self) -> datetime | None:
-        """The latest check-in made or skipped: where the cadence counts from."""
-        moments = [s.at for s in self.sent] + [s.at for s in self.skipped]
-        return max(moments, key=_timestamp) if moments else None
+    def since_words(self) -> str:
+        return "since the interview" if self.update is None else "since their update"
 
 
 def skipped_check_ins(facts: Facts) -> list[tuple[Skip, ActionId]]:
@@ -82,39 +81,39 @@ def skipped_check_ins(facts: Facts) -> list[tuple[Skip, ActionId]]:
 def checkin_state(facts: Facts, latest: Interview, before: datetime | None = None) -> CheckinState:
     """The state of R4 after the latest interview, from the facts known before `before`."""
     began = latest.start.timestamp()
-    cutoff = float("inf") if before is None else before.timestamp()
+    cutoff = math.inf if before is None else before.timestamp()
+    answered = update = None
+    back: date | None = None
+    if facts.responses:
+        replies = [r for r in facts.responses if began <= r.at.timestamp() < cutoff]
+        replies.sort(key=_reply_time)
+        answered = next((r for r in replies if r.kind == "answer"), None)
+        update = next((r for r in reversed(replies) if r.kind == "update"), None)
+        back = max((r.until for r in replies if r.kind == "auto_reply" and r.until), default=None)
+    # From an update on, only what came after it counts; from an interview, what came at or
+    # after its start.
+    start = began if update is None else math.nextafter(update.at.timestamp(), math.inf)
+    made = 0
+    last, last_time = None, -math.inf
+    for s in facts.sent:
+        if s.kind == "check_in":
+            t = s.at.timestamp()
+            if start <= t < cutoff:
+                made += 1
+                if t > last_time:
+                    last, last_time = s.at, t
+    skipped = 0
+    for skip in facts.skipped:
+        t = skip.at.timestamp()
+        if skip.action.startswith("check_in:") and start <= t < cutoff:
+            skipped += 1
+            if t > last_time:
+                last, last_time = skip.at, t
+    return CheckinState(answered, update, back, made, skipped, last)
 
-    def counted(moment: datetime) -> bool:
-        return began <= moment.timestamp() < cutoff
 
-    replies = sorted((r for r in facts.responses if counted(r.at)), key=lambda r: r.at.timestamp())
-    answered = next((r for r in replies if r.kind == "answer"), None)
-    updates = [r for r in replies if r.kind == "update"]
-    update = updates[-1] if updates else None
-    backs = [r.until for r in replies if r.kind == "auto_reply" and r.until is not None]
-    start = began if update is None else update.at.timestamp()
-
-    def after_start(moment: datetime) -> bool:
-        # From an update on, only what came after it counts; from an interview, what came at
-        # or after its start.
-        t = moment.timestamp()
-        return (t > start if update is not None else t >= start) and t < cutoff
-
-    sent = tuple(
-        sorted(
-            (s for s in facts.sent if s.kind == "check_in" and after_start(s.at)),
-            key=lambda s: s.at.timestamp(),
-        )
-    )
-    skipped = tuple(s for s, _ in skipped_check_ins(facts) if after_start(s.at))
-    return CheckinState(
-        answered=answered,
-        update=update,
-        back=max(backs) if backs else None,
-        sent=sent,
-        skipped=skipped,
-        since_words="since the interview" if update is None else "since their update",
-    )
+def _reply_time(reply: Reply) -> float:
+    return reply.at.timestamp()
 
 
 def update_promise(update: Reply, default_wait_days: int, tz: ZoneInfo) -> tuple[date, str]:
@@ -161,7 +160,7 @@ def next_check_in(
         person = latest.participants[0]
         to_whom = "the first person met at the latest interview"
     limit = candidate.checkin_limit
-    made = len(state.sent)
+    made = state.made
     if made >= limit:
         return None, _consider_closing(facts, latest, made, state.since_words)
 
@@ -170,7 +169,7 @@ def next_check_in(
     if last is not None:
         earliest = rules.next_check_in_allowed(last, cadence, tz)
         window = business_window(earliest, tz, country)
-        skipped = f" and {len(state.skipped)} skipped" if state.skipped else ""
+        skipped = f" and {state.skipped} skipped" if state.skipped else ""
         timing = (
             f"{_waiting(state)}: at most {rules.cadence_words(cadence)}: not before "
             f"{short_when(earliest, tz)}, {made} check-in{'' if made == 1 else 's'} made "
@@ -261,7 +260,3 @@ def checkin_warning(
             "back is likely to go unread."
         )
     return None
-
-
-def _timestamp(moment: datetime) -> float:
-    return moment.timestamp()

@@ -23,6 +23,16 @@ _STORED = re.compile(STORED_PATTERN)
 EXAMPLE = "thank_you:3:7 or check_in:7:1"
 
 
+def thank_you_id(interview: str, contact: str) -> str:
+    """The id of a thank-you as text: what `str(ActionId.thank_you(...))` gives, without
+    building the object (the planner makes one per person met, per plan)."""
+    return f"thank_you:{interview}:{contact}"
+
+
+def check_in_id(contact: str, number: int) -> str:
+    return f"check_in:{contact}:{number}"
+
+
 @dataclass(frozen=True, slots=True)
 class ActionId:
     """Which follow-up an action is: its kind, the person, and the interview or the number."""
@@ -56,8 +66,8 @@ class ActionId:
 
     def __str__(self) -> str:
         if self.kind == "thank_you":
-            return f"thank_you:{self.interview}:{self.contact}"
-        return f"check_in:{self.contact}:{self.number}"
+            return thank_you_id(str(self.interview), self.contact)
+        return check_in_id(self.contact, self.number or 0)
 
     @property
     def slug(self) -> str:

@@ -13,7 +13,7 @@ from followup.core import rules
 from followup.core.checkins import checkin_warning as cadence_warning
 from followup.core.checkins import next_check_in, skipped_check_ins
 from followup.core.errors import InvalidInputError
-from followup.core.ids import ActionId
+from followup.core.ids import ActionId, check_in_id, thank_you_id
 from followup.core.locale import country_of, is_country
 from followup.core.model import (
     METHODS,
@@ -29,6 +29,7 @@ from followup.core.model import (
     Participant,
     Plan,
     Sent,
+    Skip,
     Todo,
 )
 from followup.core.status import status_of
@@ -180,7 +181,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
             f"that ended {short_when(end, tz)}"
         )
         for person in interview.participants:
-            action_id = str(ActionId.thank_you(interview.id, person.id))
+            action_id = thank_you_id(interview.id, person.id)
             done = thanked.get((interview.id, person.id))
             if done is not None:
                 actions.append(
@@ -250,12 +251,13 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
 
     # Sent check-ins are listed as done, skipped ones as skipped; numbered in time order.
     check_ins.sort(key=_at_key)
-    numbers, next_number = number_check_ins(facts, check_ins)
+    skipped_ids = skipped_check_ins(facts) if facts.skipped else []
+    numbers, next_number = number_check_ins(facts, check_ins, skipped_ids)
     for number, s in zip(numbers, check_ins, strict=True):
         known = facts.person(s.contact)
         actions.append(
             Action(
-                id=str(ActionId.check_in(s.contact, number)),
+                id=check_in_id(s.contact, number),
                 kind="check_in",
                 interview=s.interview,
                 contact=s.contact,
@@ -269,7 +271,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
                 sent_at=s.at.astimezone(tz),
             )
         )
-    for skip, skipped_id in skipped_check_ins(facts):
+    for skip, skipped_id in skipped_ids:
         known = facts.person(skipped_id.contact)
         actions.append(
             Action(
@@ -301,7 +303,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
         assert latest is not None
         actions.append(
             Action(
-                id=str(ActionId.check_in(to.id, next_number)),
+                id=check_in_id(to.id, next_number),
                 kind="check_in",
                 interview=latest.id,
                 contact=to.id,
@@ -325,13 +327,21 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
     )
 
 
-def number_check_ins(facts: Facts, check_ins: list[Sent]) -> tuple[list[int], int]:
+def number_check_ins(
+    facts: Facts,
+    check_ins: list[Sent],
+    skipped_ids: list[tuple[Skip, ActionId]] | None = None,
+) -> tuple[list[int], int]:
     """The numbers of the sent check-ins (in time order) and of the next one.
 
     A skipped check-in keeps the number it was skipped under; sent ones take the other numbers
     in time order, so the open one always gets a number no skipped or sent one has.
     """
-    taken = {found.number or 0 for _, found in skipped_check_ins(facts)}
+    if not facts.skipped:
+        return list(range(1, len(check_ins) + 1)), len(check_ins) + 1
+    if skipped_ids is None:
+        skipped_ids = skipped_check_ins(facts)
+    taken = {found.number or 0 for _, found in skipped_ids}
     numbers: list[int] = []
     number = 0
     for _ in check_ins:
@@ -344,7 +354,7 @@ def number_check_ins(facts: Facts, check_ins: list[Sent]) -> tuple[list[int], in
 
 def _dated_update(facts: Facts, latest: Interview | None) -> bool:
     """An update since the latest interview began gave a new answer date."""
-    if latest is None:
+    if latest is None or not facts.responses:
         return False
     began = latest.start.timestamp()
     return any(
