@@ -160,3 +160,17 @@ def test_the_candidates_country_english_and_limit_reach_the_facts_and_back() -> 
     del document["candidate"]["checkin_limit"]
     c = validate_scenario(document, "s.json")[0].candidate
     assert (c.country, c.english, c.checkin_limit) == ("IE", None, 4)
+
+
+def test_optional_fields_of_the_revised_rules_may_be_null() -> None:
+    """DESIGN 2: optional fields may be absent or null; null takes the default."""
+    document = json.loads((TESTS / "inputs" / "revised.json").read_text(encoding="utf-8"))
+    document["candidate"]["checkin_limit"] = None
+    document["responses"][0]["kind"] = None
+    document["skipped"] = None
+    document["responses"][0]["expected_by"] = None  # an answer gives no date
+    facts, _ = validate_scenario(document, "s.json")
+    assert facts.candidate.checkin_limit == 4
+    assert facts.responses[0].kind == "answer"
+    assert facts.skipped == ()
+    assert by_models(document, "s.json") == (facts, validate_scenario(document, "s.json")[1])

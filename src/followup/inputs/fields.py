@@ -20,6 +20,7 @@ from pydantic import (
 
 from followup.core import limits
 from followup.core.errors import InvalidInputError
+from followup.core.model import DEFAULT_CHECKIN_LIMIT
 from followup.core.workdays import zone
 from followup.inputs.parse import parse_aware_time, parse_day, storable
 
@@ -57,6 +58,15 @@ def known_country(code: str | None) -> str | None:
     return code.upper()
 
 
+def null_is(default: Any) -> Any:
+    """A before-validator: an optional field given as null takes its default (DESIGN 2)."""
+
+    def replace_null(value: Any) -> Any:
+        return default if value is None else value
+
+    return replace_null
+
+
 def _text(limit: int) -> Any:
     return Annotated[str, Field(min_length=1, max_length=limit)]
 
@@ -86,7 +96,11 @@ ZoneName = Annotated[
     str, Field(min_length=1, max_length=limits.TIMEZONE), AfterValidator(known_zone)
 ]
 WaitDays = Annotated[int, Field(ge=limits.WAIT_DAYS[0], le=limits.WAIT_DAYS[1])]
-CheckinLimit = Annotated[int, Field(ge=limits.CHECKIN_LIMIT[0], le=limits.CHECKIN_LIMIT[1])]
+CheckinLimit = Annotated[
+    int,
+    BeforeValidator(null_is(DEFAULT_CHECKIN_LIMIT)),
+    Field(ge=limits.CHECKIN_LIMIT[0], le=limits.CHECKIN_LIMIT[1]),
+]
 Country = Annotated[str | None, AfterValidator(known_country)]  # fits limits.COUNTRY
 EnglishName = Literal["american", "british", "canadian", "australian", "indian"]
 StoredId = Annotated[int, Field(ge=1, le=2**31 - 1)]

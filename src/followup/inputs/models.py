@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, field_validator
 
 from followup.core import limits
 from followup.core.model import DEFAULT_CHECKIN_LIMIT
@@ -34,13 +34,15 @@ from followup.inputs.fields import (
     Title,
     WaitDays,
     ZoneName,
+    null_is,
 )
 
 Method = Literal["email", "phone", "letter"]
 AppStatus = Literal["active", "offer", "rejected", "withdrawn", "no_response"]
 InterviewKind = Literal["phone", "video", "in_person"]
 ActionKind = Literal["thank_you", "check_in"]
-ReplyKind = Literal["answer", "update", "auto_reply"]
+# An optional field given as null takes its default (DESIGN section 2).
+ReplyKind = Annotated[Literal["answer", "update", "auto_reply"], BeforeValidator(null_is("answer"))]
 
 
 # -- the profile and applications (scenario files, CLI, web, API) ----------------------------
@@ -132,7 +134,11 @@ class ScenarioIn(StrictModel):
     ] = []
     sent: Annotated[list[ScenarioSentIn], Field(max_length=limits.EVENTS_PER_SCENARIO)] = []
     responses: Annotated[list[ScenarioReplyIn], Field(max_length=limits.EVENTS_PER_SCENARIO)] = []
-    skipped: Annotated[list[ScenarioSkipIn], Field(max_length=limits.EVENTS_PER_SCENARIO)] = []
+    skipped: Annotated[
+        list[ScenarioSkipIn],
+        BeforeValidator(null_is([])),
+        Field(max_length=limits.EVENTS_PER_SCENARIO),
+    ] = []
     other_companies: Annotated[list[Item], Field(max_length=limits.OTHER_COMPANIES)] = []
 
 

@@ -65,6 +65,12 @@ def _get(fields: dict[str, Any], key: str) -> Any:
     return fields.get(key, _ABSENT)
 
 
+def _get_or_default(fields: dict[str, Any], key: str) -> Any:
+    """A field whose null means its default, as the models read it."""
+    value = fields.get(key, _ABSENT)
+    return _ABSENT if value is None else value
+
+
 def _text(value: Any, limit: int) -> str:
     if type(value) is not str or not 0 < len(value) <= limit or value != value.strip():
         raise _Decline
@@ -169,7 +175,7 @@ def _candidate(data: Any) -> SimpleNamespace:
         country=_country(_get(c, "country")),
         english=_english(_get(c, "english")),
         checkin_limit=_number(
-            _get(c, "checkin_limit"), *limits.CHECKIN_LIMIT, DEFAULT_CHECKIN_LIMIT
+            _get_or_default(c, "checkin_limit"), *limits.CHECKIN_LIMIT, DEFAULT_CHECKIN_LIMIT
         ),
     )
 
@@ -236,7 +242,7 @@ def _reply(data: Any) -> SimpleNamespace:
     return SimpleNamespace(
         at=_time(r["at"]),
         from_=_optional(_get(r, "from"), limits.SCENARIO_ID),
-        kind=_choice(_get(r, "kind"), REPLY_KINDS, "answer"),
+        kind=_choice(_get_or_default(r, "kind"), REPLY_KINDS, "answer"),
         expected_by=_day(_get(r, "expected_by")),
         until=_day(_get(r, "until")),
     )
@@ -258,7 +264,9 @@ def read_plain(data: Any) -> SimpleNamespace | None:
             interviews=[_interview(i) for i in _list(_get(d, "interviews"), _INTERVIEWS)],
             sent=[_sent(s) for s in _list(_get(d, "sent"), limits.EVENTS_PER_SCENARIO)],
             responses=[_reply(r) for r in _list(_get(d, "responses"), limits.EVENTS_PER_SCENARIO)],
-            skipped=[_skip(k) for k in _list(_get(d, "skipped"), limits.EVENTS_PER_SCENARIO)],
+            skipped=[
+                _skip(k) for k in _list(_get_or_default(d, "skipped"), limits.EVENTS_PER_SCENARIO)
+            ],
             other_companies=[
                 _text(c, limits.ITEM) for c in _list(_get(d, "other_companies"), _COMPANIES)
             ],
