@@ -55,3 +55,17 @@ CALENDAR_UID = 1000  # RFC 5545 sets no length; Exchange's are ~130 characters
 SUMMARY = 500  # an event's title, as shown in proposals
 ALIASES = 20  # other email addresses of the candidate
 FEED_URL = 2000  # a subscribed calendar's secret address
+
+# -- mail -----------------------------------------------------------------------------------
+HOST = 253  # a server's DNS name (RFC 1035)
+MESSAGE_ID = 998  # RFC 5322's line limit bounds a Message-ID
+SUBJECT = 2000  # a subject as stored (longer ones are cut when read)
+FOLDER = 500  # an IMAP folder's name
+FILE_PATH = 4096  # where the user keeps a password or client secret (Linux's PATH_MAX)
+OAUTH_CLIENT_ID = 200
+OAUTH_ENDPOINT = 500
+IDEMPOTENCY_KEY = 120  # "action:<action id>" or "digest:<date>"
+MAIL_ERROR = 2000  # why a send failed, why a message matched
+# A note is at most NOTE_TEXT; the digest of thousands of applications is the longest text
+# followup mails, and its encoded form is what the outbox keeps.
+MAIL_TEXT = 8 * 1024 * 1024

@@ -36,6 +36,13 @@ from followup.inputs.fields import (
     ZoneName,
     null_is,
 )
+from followup.inputs.mail_rows import (
+    InboundRow,
+    MailAccountRow,
+    MailDraftRow,
+    MailSeenRow,
+    OutboxRow,
+)
 
 Method = Literal["email", "phone", "letter"]
 AppStatus = Literal["active", "offer", "rejected", "withdrawn", "no_response"]
@@ -363,6 +370,11 @@ class Tables(StrictModel):
     interview_events: list[InterviewEventRow] = []
     calendar_settings: list[CalendarSettingsRow] = Field(default=[], max_length=1)
     feed_events: list[FeedEventRow] = []
+    mail_accounts: list[MailAccountRow] = Field(default=[], max_length=1)
+    outbox: list[OutboxRow] = []
+    mail_drafts: list[MailDraftRow] = []
+    mail_seen: list[MailSeenRow] = []
+    inbound: list[InboundRow] = []
 
 
 class Document(StrictModel):

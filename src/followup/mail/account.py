@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Literal
 
+from followup.core import limits
 from followup.core.errors import InvalidInputError
 from followup.mail.message import address
 
@@ -92,7 +93,7 @@ def parse_server(text: str, kind: str, security: Security, where: str) -> Server
         host, _, port_text = value.partition(":")
     else:
         host, port_text = value, ""
-    if not host or any(c.isspace() or c in "/@?#" for c in host) or len(host) > 253:
+    if not host or any(c.isspace() or c in "/@?#" for c in host) or len(host) > limits.HOST:
         raise InvalidInputError(where, f"{text!r} is not HOST[:PORT]")
     if port_text:
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
@@ -165,8 +166,16 @@ def make_account(
             )
     elif client_id or client_secret_file:
         raise InvalidInputError("--client-id", "only goes with --oauth")
+    for flag, value, limit in (
+        ("--client-id", client_id, limits.OAUTH_CLIENT_ID),
+        ("--password-file", password_file, limits.FILE_PATH),
+        ("--client-secret-file", client_secret_file, limits.FILE_PATH),
+        ("--oauth-endpoint", oauth_endpoint, limits.OAUTH_ENDPOINT),
+    ):
+        if value is not None and len(value.strip()) > limit:
+            raise InvalidInputError(flag, f"is longer than {limit} characters")
     user = (username or "").strip() or addr
-    if len(user) > 320 or any(c in user for c in "\r\n\x00"):
+    if len(user) > limits.EMAIL or any(c in user for c in "\r\n\x00"):
         raise InvalidInputError("--username", "not a usable user name")
     return Account(
         address=addr,

@@ -7,6 +7,7 @@ id, so export -> import into an empty database -> export gives the same document
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
@@ -19,6 +20,8 @@ from followup.core.workdays import local_date, zone
 from followup.inputs.fields import first_problem
 from followup.inputs.models import Document, Tables
 from followup.services.agenda import refresh_plans
+from followup.services.backup_mail import NOT_EXPORTED as MAIL_NOT_EXPORTED
+from followup.services.backup_mail import check_mail, merge_mail
 from followup.services.followup import Followup
 from followup.storage.calendar_queries import new_feed_secret
 from followup.storage.store import Repo
@@ -29,7 +32,7 @@ VERSION = 1
 MAX_BACKUP_BYTES = 512 * 1024 * 1024
 DERIVED = {"plan_version", "plan_cache", "next_due_at"}
 # Derived, or secret: the feed secret is a capability URL, and import makes a new one.
-NOT_EXPORTED = DERIVED | SECRET_COLUMNS
+NOT_EXPORTED = DERIVED | SECRET_COLUMNS | MAIL_NOT_EXPORTED
 
 
 def _jsonable(value: Any) -> Any:
@@ -91,6 +94,11 @@ def _restore(repo: Repo, t: Tables) -> int:
         ("interview_events", t.interview_events),
         ("calendar_settings", t.calendar_settings),
         ("feed_events", t.feed_events),
+        ("mail_accounts", t.mail_accounts),
+        ("outbox", t.outbox),
+        ("mail_drafts", t.mail_drafts),
+        ("mail_seen", t.mail_seen),
+        ("inbound", t.inbound),
     ):
         values = [r.model_dump() for r in rows]
         if table == "calendar_settings":
@@ -148,13 +156,14 @@ def _merge(repo: Repo, t: Tables) -> int:
                     "interview_id": interview_map[f.interview_id] if f.interview_id else None,
                 }
                 repo.insert_returning_id("follow_ups", row)
+        reply_map: dict[int, int] = {}
         for r in t.replies:
             if r.application_id == app.id:
                 row = r.model_dump(exclude={"id"}) | {
                     "application_id": new_app,
                     "person_id": people_map[r.person_id] if r.person_id else None,
                 }
-                repo.insert_returning_id("replies", row)
+                reply_map[r.id] = repo.insert_returning_id("replies", row)
         for k in t.kept_notes:
             if k.application_id == app.id:
                 row = k.model_dump(exclude={"id"}) | {
@@ -176,6 +185,15 @@ def _merge(repo: Repo, t: Tables) -> int:
                 for e in t.interview_events
                 if e.interview_id in interview_map
             ],
+        )
+        merge_mail(
+            repo,
+            t,
+            pid,
+            (app.id, new_app),
+            partial(_renumber, interviews=interview_map, people=people_map),
+            people_map,
+            reply_map,
         )
         if app.primary_contact_id:
             repo.update_application(
@@ -216,6 +234,7 @@ def _check_references(t: Tables, name: str) -> None:
     ):
         unique(rows, table)
     _check_calendar(t, fail)
+    check_mail(t, fail)
     if t.applications and not t.profiles:
         fail("profiles", "applications need the profile they belong to")
     profile_ids = {p.id for p in t.profiles}

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from followup.core import limits
 from followup.core.errors import ConflictError, InvalidInputError
 from followup.core.model import Sent
 from followup.mail.account import Account, account_from_dict, account_to_dict, make_account
@@ -409,7 +410,7 @@ def deliver(
                 mail_queries(repo).update_outbox(
                     entry_id=entry_id,
                     state="failed" if final else "prepared",
-                    last_error=exc.message,
+                    last_error=exc.message[: limits.MAIL_ERROR],
                     claimed_by=None,
                     updated_at=service.clock(),
                 )
@@ -475,7 +476,8 @@ def _mark_sent(service: Followup, entry: dict[str, Any], account: Account) -> No
                     method="email",
                     at=at,
                 ),
-                body=f"Subject: {entry['subject']}\n\n{entry['body']}",
+                # trimmed as every kept note is (the outbox keeps the exact message)
+                body=f"Subject: {entry['subject']}\n\n{entry['body']}".strip(),
             )
             refresh_plan(repo, app_id)
 

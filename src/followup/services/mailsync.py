@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from followup.core import limits
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.model import Reply
 from followup.mail.inbound import Inbound, parse_inbound
@@ -126,10 +127,10 @@ def _record(
         received = found.date if found.date and found.date <= now else now
         base = {
             "profile_id": pid,
-            "message_key": key[:998],
+            "message_key": key[: limits.MESSAGE_ID],
             "folder": folder,
-            "from_address": (found.sender or "")[:320] or None,
-            "subject": found.subject[:2000],
+            "from_address": (found.sender or "")[: limits.EMAIL] or None,
+            "subject": found.subject[: limits.SUBJECT],
             "received_at": received,
             "invitation": found.invitation,
             "found_at": now,

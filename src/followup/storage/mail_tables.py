@@ -29,8 +29,8 @@ from sqlalchemy import (
 from followup.core import limits
 from followup.storage.tables import UTCDateTime, metadata
 
-MESSAGE_ID = 998  # RFC 5322's line limit bounds a Message-ID
-HOST = 253
+MESSAGE_ID = limits.MESSAGE_ID
+HOST = limits.HOST
 OUTBOX_STATES = ("prepared", "sending", "sent", "failed")
 INBOUND_STATES = ("recorded", "unsure", "dismissed", "bounce")
 
@@ -60,9 +60,9 @@ mail_accounts = Table(
     Column("auth", String(10), nullable=False),
     Column("password_file", Text),  # a path the user keeps the secret in; never the secret
     Column("oauth_provider", String(10)),
-    Column("client_id", String(200)),
+    Column("client_id", String(limits.OAUTH_CLIENT_ID)),
     Column("client_secret_file", Text),
-    Column("oauth_endpoint", String(500)),
+    Column("oauth_endpoint", String(limits.OAUTH_ENDPOINT)),
     Column("files_sent", Boolean),  # the provider files sent mail in Sent itself; NULL: unknown
     Column("digest_time", String(5)),  # "08:00" local time, sent by the running server
     Column("updated_at", UTCDateTime, nullable=False),
@@ -79,7 +79,7 @@ outbox = Table(
     Column("application_id", Integer, ForeignKey("applications.id", ondelete="CASCADE")),
     Column("action_id", String(limits.ACTION_ID)),  # NULL for the digest
     Column("purpose", String(10), nullable=False),  # follow_up or digest
-    Column("idempotency_key", String(120), nullable=False),
+    Column("idempotency_key", String(limits.IDEMPOTENCY_KEY), nullable=False),
     Column("message_id", String(MESSAGE_ID), nullable=False, unique=True),
     Column("state", String(10), nullable=False),
     Column("to_address", String(limits.EMAIL), nullable=False),
@@ -109,7 +109,7 @@ mail_drafts = Table(
     ),
     Column("action_id", String(limits.ACTION_ID), primary_key=True),
     Column("message_id", String(MESSAGE_ID), nullable=False),
-    Column("folder", String(500), nullable=False),
+    Column("folder", String(limits.FOLDER), nullable=False),
     Column("saved_at", UTCDateTime, nullable=False),
 )
 
@@ -117,7 +117,7 @@ mail_seen = Table(
     "mail_seen",
     metadata,
     Column("profile_id", Integer, ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True),
-    Column("folder", String(500), primary_key=True),
+    Column("folder", String(limits.FOLDER), primary_key=True),
     Column("uidvalidity", BigInteger, nullable=False),
     Column("uidnext", BigInteger, nullable=False),
     Column("synced_at", UTCDateTime, nullable=False),
@@ -129,7 +129,7 @@ inbound = Table(
     Column("id", Integer, primary_key=True),
     _profile(),
     Column("message_key", String(MESSAGE_ID), nullable=False),  # Message-ID, or a digest
-    Column("folder", String(500), nullable=False),
+    Column("folder", String(limits.FOLDER), nullable=False),
     Column("from_address", String(limits.EMAIL)),
     Column("subject", Text, nullable=False),
     Column("received_at", UTCDateTime),
