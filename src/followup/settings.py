@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,35 @@ def _secret(environ: Mapping[str, str], name: str) -> str | None:
         raise InvalidInputError(f"{name}_FILE", f"cannot read {path}: {exc}") from None
 
 
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and localhost: addresses no other machine can reach."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def url_host(host: str) -> str:
+    """The host as a URL writes it: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+PUBLIC_HOST = re.compile(
+    r"[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?|\[[0-9a-f:.]+\](:[0-9]{1,5})?"
+)
+
+
+def check_public_host(value: str, where: str) -> str:
+    """A host name, optionally with a port, as a browser sends it in Host: `laptop.lan:8765`."""
+    if not PUBLIC_HOST.fullmatch(value):
+        raise InvalidInputError(where, f"{value[:80]!r} is not a host name such as laptop.lan:8765")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path
@@ -32,6 +62,30 @@ class Settings:
     # the address `followup serve` listens on, from FOLLOWUP_HOST and FOLLOWUP_PORT).
     base_url: str = "http://127.0.0.1:8765"
     base_url_given: bool = False
+    # Where `followup serve` listens (FOLLOWUP_HOST, FOLLOWUP_PORT; --host, --port), and the
+    # one other name the web app answers to (FOLLOWUP_PUBLIC_HOST; --public-host): a request
+    # for any other Host is refused, which is what defeats DNS rebinding.
+    host: str = "127.0.0.1"
+    port: int = 8765
+    public_host: str | None = None
+    # The web login's password (FOLLOWUP_WEB_PASSWORD_FILE): required to serve beyond loopback
+    # unless `serve --generate-token` made an access token.
+    web_password: str | None = None
+
+    @property
+    def loopback_only(self) -> bool:
+        """Whether the web app listens on this machine only (127.0.0.0/8, ::1, localhost)."""
+        return is_loopback(self.host)
+
+    @property
+    def web_secret_path(self) -> Path:
+        """The web app's signing secret (CSRF tokens, login cookies), 0600 in the data folder."""
+        return self.home / "web-secret"
+
+    @property
+    def web_token_path(self) -> Path:
+        """The hash of the access token `serve --generate-token` printed, 0600."""
+        return self.home / "web-token"
 
     @property
     def is_sqlite(self) -> bool:
@@ -59,11 +113,23 @@ class Settings:
         given = env.get("FOLLOWUP_BASE_URL", "").strip().rstrip("/")
         if given and not given.startswith(("http://", "https://")):
             raise InvalidInputError("FOLLOWUP_BASE_URL", f"{given!r} is not an http(s) address")
-        served = (
-            f"http://{env.get('FOLLOWUP_HOST') or '127.0.0.1'}:{env.get('FOLLOWUP_PORT') or 8765}"
-        )
+        host = env.get("FOLLOWUP_HOST") or "127.0.0.1"
+        port_text = env.get("FOLLOWUP_PORT") or "8765"
+        if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+            raise InvalidInputError("FOLLOWUP_PORT", f"{port_text!r} is not a port (1-65535)")
+        public = env.get("FOLLOWUP_PUBLIC_HOST", "").strip().lower() or None
+        if public is not None:
+            check_public_host(public, "FOLLOWUP_PUBLIC_HOST")
+        served = f"http://{url_host(host)}:{port_text}"
         return cls(
-            home=home, database_url=url, base_url=given or served, base_url_given=bool(given)
+            home=home,
+            database_url=url,
+            base_url=given or served,
+            base_url_given=bool(given),
+            host=host,
+            port=int(port_text),
+            public_host=public,
+            web_password=_secret(env, "FOLLOWUP_WEB_PASSWORD"),
         )
 
     def describe_database(self) -> str:

@@ -13,8 +13,8 @@ from fastapi.testclient import TestClient
 
 from followup.services import Followup
 from followup.settings import Settings
-from followup.web.app import create_app
 from tests.calendar.conftest import NOW, make_service
+from tests.web.conftest import local_client
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def service(db_url: str) -> Followup:
 @pytest.fixture
 def client(service: Followup, db_url: str, tmp_path: Path) -> Iterator[TestClient]:
     settings = Settings(home=tmp_path, database_url=db_url)
-    with TestClient(create_app(settings, clock=lambda: NOW)) as c:
+    with local_client(settings, clock=lambda: NOW) as c:
         yield c
 
 
@@ -40,8 +40,8 @@ def test_the_feed_is_served_without_a_cookie(client: TestClient, service: Follow
     assert "set-cookie" not in response.headers
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     assert len(events) == len(service.agenda().items)
-    # links point where the calendar asked: the test client's host
-    assert "http://testserver/actions/" in str(events[0]["DESCRIPTION"])
+    # links point where the calendar asked: the address the app answers at
+    assert "http://127.0.0.1:8765/actions/" in str(events[0]["DESCRIPTION"])
     again = client.get(path_of(service), headers={"If-None-Match": response.headers["etag"]})
     assert again.status_code == 304
 
@@ -67,7 +67,7 @@ def test_links_follow_the_configured_base_url(
         base_url="https://followup.example.org",
         base_url_given=True,
     )
-    with TestClient(create_app(settings, clock=lambda: NOW)) as c:
+    with local_client(settings, clock=lambda: NOW) as c:
         text = c.get(path_of(service)).text
     assert "https://followup.example.org/actions/thank_you:1:1" in text.replace("\r\n ", "")
     assert replace(settings, base_url_given=False).base_url_given is False

@@ -16,8 +16,7 @@ from followup.inputs.models import ProfileIn
 from followup.services import Followup, open_service
 from followup.services.backup import export_document
 from followup.settings import Settings
-from followup.web.app import create_app
-from followup.web.security import COOKIE
+from tests.web.conftest import local_client, token
 
 NOW = datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
 START, END = "2026-11-24T14:00:00+00:00", "2026-11-24T15:00:00+00:00"
@@ -31,7 +30,7 @@ class Api:
         self.service = service
 
     def send(self, method: str, url: str, body: Any) -> Any:
-        headers = {"X-CSRF-Token": self.client.cookies[COOKIE]}
+        headers = {"X-CSRF-Token": token(self.client)}
         return self.client.request(method, url, json=body, headers=headers)
 
     def scenario(self, app_id: int = 1) -> dict[str, Any]:
@@ -43,7 +42,7 @@ def api(tmp_path: Path, db_url: str) -> Iterator[Api]:
     settings = Settings(home=tmp_path, database_url=db_url)
     service = open_service(settings, clock=lambda: NOW)
     service.setup(ProfileIn(full_name="Jordan A. Rivera", timezone="Europe/London"))
-    with TestClient(create_app(settings, clock=lambda: NOW)) as client:
+    with local_client(settings, clock=lambda: NOW) as client:
         client.get("/")
         made = Api(client, service)
         assert made.send("POST", "/api/applications", {"company": "G", "role": "R"}).status_code
@@ -268,7 +267,7 @@ def json_scenario(cli) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 
 def test_a_kept_note_is_at_most_100_kb(api: Api) -> None:
     assert api.send("POST", "/api/applications/1/interviews", _interview()).status_code == 201
-    form = {"csrf_token": api.client.cookies[COOKIE], "method": "phone"}
+    form = {"csrf_token": token(api.client), "method": "phone"}
     before = export_document(api.service)
     over = api.client.post(
         "/actions/thank_you:1:1/sent", data={**form, "text": _long(limits.NOTE_TEXT + 1)}

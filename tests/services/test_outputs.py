@@ -7,13 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from followup.services import open_service
 from followup.services.demo import load_demo
 from followup.settings import Settings
-from followup.web.app import create_app
-from followup.web.security import COOKIE
+from tests.web.conftest import local_client, token
 
 NOW = "2026-11-25T12:00:00-05:00"
 
@@ -23,7 +21,7 @@ def test_cli_and_api_json_agree(cli, db_url: str, tmp_path: Path) -> None:  # ty
     moment = datetime.fromisoformat(NOW)
     settings = Settings(home=tmp_path, database_url=db_url)
     load_demo(open_service(settings, clock=lambda: moment))
-    with TestClient(create_app(settings, clock=lambda: moment)) as api:
+    with local_client(settings, clock=lambda: moment) as api:
         api.get("/")
         listing = json.loads(cli("app", "list", "--json", now=NOW).out)
         assert listing == api.get("/api/applications").json()
@@ -43,7 +41,7 @@ def test_cli_and_api_json_agree(cli, db_url: str, tmp_path: Path) -> None:  # ty
             a["id"] for a in agenda["actions"] if a["application"] == 1 and a["id"] != action
         )
         answer = api.post(
-            f"/api/actions/{other}/sent", json={}, headers={"X-CSRF-Token": api.cookies[COOKIE]}
+            f"/api/actions/{other}/sent", json={}, headers={"X-CSRF-Token": token(api)}
         )
         assert set(answer.json()) == {"action", "application", "warning"}
         assert (answer.json()["action"], answer.json()["application"]) == (other, 1)

@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +17,6 @@ from followup.services import open_service
 from followup.services.demo import load_demo
 from followup.settings import Settings
 from followup.web.app import create_app
-from followup.web.security import COOKIE
 
 NOW = datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
 
@@ -36,22 +36,31 @@ def demo_settings(settings: Settings) -> Settings:
     return settings
 
 
+def local_client(settings: Settings, **kwargs: object) -> TestClient:
+    """An in-process client that asks for the address the app answers at."""
+    return TestClient(
+        create_app(settings, **kwargs),  # type: ignore[arg-type]
+        base_url=f"http://127.0.0.1:{settings.port}",
+    )
+
+
 @pytest.fixture
 def client(demo_settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(demo_settings, clock=fixed_clock)) as c:
-        c.get("/")  # receive the CSRF cookie
+    with local_client(demo_settings, clock=fixed_clock) as c:
+        c.get("/")  # receive the session cookie
         yield c
 
 
 @pytest.fixture
 def empty_client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, clock=fixed_clock)) as c:
+    with local_client(settings, clock=fixed_clock) as c:
         c.get("/setup")
         yield c
 
 
 def token(client: TestClient) -> str:
-    return client.cookies[COOKIE]
+    """The CSRF token of the client's session, as a page or GET /api/session gives it."""
+    return str(client.get("/api/session").json()["csrf_token"])
 
 
 def free_port() -> int:
@@ -67,6 +76,7 @@ class Server:
         import uvicorn
 
         self.port = free_port()
+        settings = replace(settings, port=self.port)
         config = uvicorn.Config(
             create_app(settings), host="127.0.0.1", port=self.port, log_level="warning"
         )

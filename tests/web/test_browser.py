@@ -110,15 +110,15 @@ def test_first_day_journey(browser: Browser, tmp_path: Path) -> None:
         page.locator("li.action", has_text="Raj Patel").get_by_role("link", name="Draft").click()
         note = page.locator("#note")
         text = note.input_value()
-        assert "Dear Raj Patel," in text
-        note.fill(text.replace("Dear Raj Patel,", "Dear Raj Patil,"))
+        assert "Hi Raj," in text
+        note.fill(text.replace("Hi Raj,", "Hi Raj Patil,"))
         mark = page.locator("mark.name")
         expect(mark).to_have_text("Patil")
         suggestion = page.get_by_role("button", name="Use “Patel”")
         expect(suggestion).to_be_visible()
         shoot(page, "draft-editor")
         suggestion.click()
-        expect(page.locator("#note")).to_have_value(re.compile("Dear Raj Patel,"))
+        expect(page.locator("#note")).to_have_value(re.compile("Hi Raj Patel,"))
         expect(page.locator("mark.name")).to_have_count(0)
         page.get_by_role("button", name="Mark as sent").click()
 

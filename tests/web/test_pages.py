@@ -32,7 +32,7 @@ def test_every_page_renders_with_security_headers_and_gets_change_nothing(
         assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
         assert "unsafe-inline" not in csp
         assert response.headers["x-content-type-options"] == "nosniff"
-        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["referrer-policy"] == "same-origin"
         assert "<script>" not in response.text  # no inline script, only script files
     assert export(client) == before
 

@@ -292,19 +292,60 @@ def serve(
     host: Annotated[
         str,
         typer.Option(
-            envvar="FOLLOWUP_HOST", help="Address to listen on (loopback only by default)."
+            envvar="FOLLOWUP_HOST",
+            help="Address to listen on: this machine only by default. Any other (0.0.0.0, a "
+            "LAN address) needs a login: FOLLOWUP_WEB_PASSWORD_FILE or --generate-token.",
         ),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(envvar="FOLLOWUP_PORT", help="Port to listen on.")] = 8765,
+    port: Annotated[
+        int, typer.Option(envvar="FOLLOWUP_PORT", min=1, max=65535, help="Port to listen on.")
+    ] = 8765,
+    public_host: Annotated[
+        str | None,
+        typer.Option(
+            envvar="FOLLOWUP_PUBLIC_HOST",
+            help="Another name browsers use to reach it (laptop.lan:8765); others are refused.",
+        ),
+    ] = None,
+    generate_token: Annotated[
+        bool,
+        typer.Option(
+            "--generate-token",
+            help="Make a new access token, print it once and keep only its hash; from then on "
+            "every request needs it (delete web-token in the data folder to stop).",
+        ),
+    ] = False,
 ) -> None:
     """Run the web app. Example: followup serve --port 8765, then open http://127.0.0.1:8765"""
+    from dataclasses import replace
+
     import uvicorn
 
-    from followup.settings import Settings
+    from followup.settings import Settings, check_public_host, url_host
     from followup.web.app import create_app
+    from followup.web.login import generate_token as make_token
 
-    web = create_app(Settings.from_env())
-    typer.echo(f"followup is running at http://{host}:{port}/  (Ctrl+C to stop)")
+    settings = Settings.from_env()
+    public = check_public_host(public_host.lower(), "--public-host") if public_host else None
+    settings = replace(settings, host=host, port=port, public_host=public or settings.public_host)
+    token = make_token(settings.web_token_path) if generate_token else None
+    web = create_app(settings)
+    address = f"http://{url_host(host)}:{port}/"
+    typer.echo(f"followup is running at {address}  (Ctrl+C to stop)")
+    if token is not None:
+        typer.echo(f"Access token (shown this once; only its hash is kept): {token}")
+    if web.state.login is not None:
+        typer.echo(
+            "Every page and API call needs a login (the password of FOLLOWUP_WEB_PASSWORD_FILE "
+            "or the access token; Authorization: Bearer for the API); only the calendar feed's "
+            "secret address is open."
+        )
+    if not settings.loopback_only:
+        typer.echo(
+            "Warning: this is plain HTTP. Anyone on the same network can read what passes, "
+            "the login included; use it on a network you trust, or through an SSH tunnel "
+            "(ssh -L 8765:127.0.0.1:8765) to a followup left on 127.0.0.1."
+        )
     uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
 
 

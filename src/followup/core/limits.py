@@ -28,6 +28,10 @@ SCENARIO_ID = 200  # an id in a scenario file ("onsite", "aisha")
 ACTION_ID = 100  # thank_you:<interview>:<person> with stored (numeric) ids
 SCENARIO_ACTION_ID = 2 * SCENARIO_ID + len("thank_you::")  # the same with a scenario's ids
 
+# -- request bodies (the web app) -----------------------------------------------------------
+REQUEST_BYTES = 1024 * 1024  # a form or an API body: the largest, an interview's notes, is far less
+BACKUP_BYTES = 64 * 1024 * 1024  # a backup uploaded to the web app (the CLI reads larger ones)
+
 # -- counts ---------------------------------------------------------------------------------
 PEOPLE_PER_INTERVIEW = 50
 ITEMS_PER_LIST = 50  # discussed, liked, forgot to mention

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 
 from followup.core.errors import FollowupError, InvalidInputError
+from followup.private import FILE_MODE, private_file, private_folder
 from followup.storage.revision import SCHEMA_HEAD
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -30,12 +31,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; on SQLite, creates the folder and sets WAL, FULL sync, foreign keys."""
+    """An engine for `url`; on SQLite, creates the folder and sets WAL, FULL sync, foreign keys.
+
+    The SQLite file, its -wal and -shm are private (0600), and so is a folder made for them.
+    """
     try:
         if url.startswith("sqlite"):
-            path = url.split("///", 1)[1] if "///" in url else ""
+            path = url.split("///", 1)[1].split("?", 1)[0] if "///" in url else ""
             if path and path != ":memory:":
-                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                _private_database(Path(path).expanduser())
             engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
@@ -46,8 +50,18 @@ def make_engine(url: str) -> Engine:
         ) from None
     except OSError as exc:
         raise InvalidInputError(
-            "FOLLOWUP_DATABASE_URL", f"cannot create the folder: {exc}"
+            "FOLLOWUP_DATABASE_URL", f"cannot create the database or its folder: {exc}"
         ) from None
+
+
+def _private_database(path: Path) -> None:
+    if not path.parent.exists():
+        private_folder(path.parent)
+    private_file(path)
+    for side in ("-wal", "-shm", "-journal"):
+        extra = path.with_name(path.name + side)
+        if extra.exists():
+            extra.chmod(FILE_MODE)
 
 
 def schema_revision(engine: Engine) -> str | None:

@@ -1,7 +1,8 @@
 """The JSON API under /api, on the same services as the CLI and the pages.
 
-Writes need the CSRF token of the `followup_csrf` cookie in an `X-CSRF-Token` header. Errors are
-`{"error": "..."}` with a 4xx status.
+Writes need this session's CSRF token (GET /api/session gives it, with the session cookie) in an
+`X-CSRF-Token` header, or, when followup asks for a login, `Authorization: Bearer <token>`.
+Errors are `{"error": "..."}` with a 4xx status.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         "description": "Bad input",
         "content": {"application/json": {"example": {"error": "..."}}},
     },
-    403: {"description": "Missing or stale CSRF token"},
+    401: {"description": "Login needed (when served beyond this machine)"},
+    403: {"description": "Missing or stale CSRF token, or a write from another site"},
     404: {"description": "Unknown id"},
     409: {"description": "Conflicts with what is stored"},
     422: {"description": "Malformed request"},
@@ -49,6 +51,13 @@ class Created(BaseModel):
 
 
 AppId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+@router.get("/session", responses=ERRORS)
+def session(request: Request) -> dict[str, str]:
+    """This session's CSRF token: send it as `X-CSRF-Token` with every write, with the
+    `followup_session` cookie this answer sets."""
+    return {"csrf_token": request.state.csrf}
 
 
 @router.get("/agenda", responses=ERRORS)

@@ -7,28 +7,36 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from followup.core import rules
-from followup.core.errors import FollowupError
 from followup.core.workdays import duration_words
 from followup.services import Followup, open_service
 from followup.services.base import Clock, system_clock
 from followup.settings import Settings
-from followup.web.security import SecurityMiddleware
+from followup.web.views import PageCache
 
 HERE = Path(__file__).parent
 HTMX = "htmx-2.0.11.min.js"  # vendored from the npm package htmx.org 2.0.11
 
 
 def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
-    """The followup web app over the database the settings name."""
-    from followup.web import api, calendar, editor, pages
+    """The followup web app over the database the settings name, answering at the address
+    they name (web/guard.py), with a login when a login secret exists."""
+    from followup.web import api, calendar, editor, errors, login, pages
+    from followup.web.guard import Guard, Hosts
+    from followup.web.security import Signer, load_secret
 
+    credentials = login.Credentials.from_settings(settings)
+    if credentials is None and not settings.loopback_only:
+        raise login.LoginNeededError(
+            f"serving on {settings.host} would show your data to every machine that can reach "
+            "it; set FOLLOWUP_WEB_PASSWORD_FILE to a file holding a password, or add "
+            "--generate-token"
+        )
+    signer = Signer(load_secret(settings.web_secret_path))
     service: Followup = open_service(settings, clock=clock)
     service.store  # open (and on SQLite migrate) now, not on the first request  # noqa: B018
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -46,43 +54,18 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     )
     app.state.service = service
     app.state.templates = templates
-    app.state.page_cache = {}
+    app.state.page_cache = PageCache()
     app.state.base_url = settings.base_url if settings.base_url_given else None
-    app.add_middleware(SecurityMiddleware)
+    app.state.signer = signer
+    app.state.login = login.Login(credentials, signer) if credentials else None
+    app.add_middleware(Guard, hosts=Hosts(settings), signer=signer, login=app.state.login)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(calendar.router)
     app.include_router(editor.router)
+    app.include_router(login.router)
     app.include_router(pages.router)
-
-    @app.exception_handler(FollowupError)
-    async def followup_error(request: Request, exc: FollowupError) -> Response:
-        status = exc.http_status
-        if request.url.path.startswith("/api") or "hx-request" in request.headers:
-            return JSONResponse({"error": exc.message}, status_code=status)
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {"message": exc.message, "status": status, "csrf_token": request.state.csrf},
-            status_code=status,
-        )
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        return JSONResponse({"error": describe(exc.errors())}, status_code=422)
-
-    @app.exception_handler(404)
-    async def not_found(request: Request, exc: Any) -> Response:
-        message = "no such page"
-        if request.url.path.startswith("/api"):
-            return JSONResponse({"error": message}, status_code=404)
-        return HTMLResponse(
-            templates.get_template("error.html").render(
-                request=request, message=message, status=404, csrf_token=request.state.csrf
-            ),
-            status_code=404,
-        )
-
+    errors.install(app)
     return app
 
 
@@ -108,12 +91,3 @@ def filter_ago(value: Any, now: datetime) -> str:
 
 def filter_ahead(value: Any, now: datetime) -> str:
     return duration_words((_moment(value) - now).total_seconds()) if value else ""
-
-
-def describe(errors: Any) -> str:
-    """FastAPI's validation errors as one line, as every face words them: 'start: not an ISO
-    8601 time with offset'."""
-    from followup.inputs.fields import problem_of
-
-    where, message = problem_of(list(errors), skip=("body", "query", "path"))
-    return f"{where}: {message}" if where else message

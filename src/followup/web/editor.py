@@ -12,6 +12,7 @@ from followup.core.errors import InvalidInputError
 from followup.core.ids import ActionId
 from followup.inputs.parse import check_note_text
 from followup.services import writing
+from followup.web.redirects import safe_next
 from followup.web.security import verify_csrf
 from followup.web.views import back, form_of, page, svc
 from followup.writing.proofread import CHECK_IN_ELEMENTS, THANK_YOU_ELEMENTS
@@ -162,5 +163,6 @@ async def draft_sent(request: Request, action_id: str) -> Response:
     result = svc(request).mark_sent(
         action_id, text=form.get("text"), method=form.get("method") or None
     )
-    notice = f"?notice=sent&warning={quote(result.warning)}" if result.warning else "?notice=sent"
-    return back((form.get("next") or "/") + notice)
+    target = safe_next(form.get("next"))
+    notice = "notice=sent" + (f"&warning={quote(result.warning)}" if result.warning else "")
+    return back(target + ("&" if "?" in target else "?") + notice)

@@ -17,7 +17,7 @@ from followup.services.backup import export_document, import_document
 from followup.web.charts import timeline_svg, timeliness_svg
 from followup.web.forms import PERSON_FIELDS, field_of, form_day, interview_data, person_rows
 from followup.web.security import verify_csrf
-from followup.web.views import CSRF_SLOT, back, cached, form_of, page, svc
+from followup.web.views import back, cached, form_of, page, svc
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 TODAY_LIMIT = 40
@@ -27,11 +27,13 @@ TODAY_LIMIT = 40
 @router.get("/", response_class=HTMLResponse)
 def today(request: Request) -> Response:
     """Today, rendered once per data revision and minute (times read "in 5 h"), then served
-    from memory with this browser's CSRF token put in."""
-    return cached(request, _today)
+    from memory with this browser's CSRF token put in; a one-off notice is never cached."""
+    if "notice" in request.query_params or "warning" in request.query_params:
+        return _today(request, request.state.csrf)
+    return cached(request, ("today", request.query_params.get("all") == "1"), _today)
 
 
-def _today(request: Request) -> Response:
+def _today(request: Request, csrf_token: str) -> Response:
     service = svc(request)
     if service.profile() is None:
         return back("/setup")
@@ -46,7 +48,7 @@ def _today(request: Request) -> Response:
     return page(
         request,
         "today.html",
-        csrf_token=CSRF_SLOT,
+        csrf_token=csrf_token,
         groups=groups,
         counts=counts,
         todos=agenda.todos[:TODAY_LIMIT] if not everything else agenda.todos,
@@ -151,7 +153,8 @@ def application_reopen(request: Request, app_id: str) -> Response:
 
 @router.get("/applications/{app_id}", response_class=HTMLResponse)
 def application(request: Request, app_id: str) -> Response:
-    return cached(request, _application_page, app_id, {}, {}, 200, CSRF_SLOT)
+    asked = request.query_params.get("notice") == "ask"
+    return cached(request, ("application", app_id, asked), _application_page, app_id, {}, {}, 200)
 
 
 def _application_page(
@@ -227,14 +230,14 @@ async def reply(request: Request, app_id: str) -> Response:
         field = exc.where.rsplit(": ", 1)[-1].lstrip("-").replace("-", "_")
         facts = _facts_values(svc(request).application(app_id).application)
         return _application_page(request, app_id, {**facts, **form}, {field: exc.problem}, 400)
-    return back(form.get("next") or f"/applications/{app_id}")
+    return back(form.get("next"), f"/applications/{app_id}")
 
 
 @router.post("/actions/{action_id}/skip")
 async def skip(request: Request, action_id: str) -> Response:
     form = await form_of(request)
     svc(request).skip_action(action_id)
-    return back(form.get("next") or "/?notice=skipped")
+    return back(form.get("next"), "/?notice=skipped")
 
 
 # -- interviews ----------------------------------------------------------------------------

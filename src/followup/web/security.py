@@ -1,37 +1,35 @@
-"""Security for the web app: headers on every response, and CSRF by double submit.
+"""CSRF tokens bound to this server, and the secret that signs them.
 
-Every response carries a strict Content-Security-Policy (no inline script), nosniff,
-frame-ancestors 'none' and no referrer. A random CSRF token lives in a SameSite=Strict cookie;
-every form post and API write must echo it, in the `csrf_token` field or the `X-CSRF-Token`
-header, or it is refused with 403 before anything runs.
+Each browser gets a random session value in a SameSite=Strict, HttpOnly cookie; its CSRF token
+is HMAC(secret, session), with the secret in the data folder (0600). Every form post and API
+write must carry the token, in the `csrf_token` field or the `X-CSRF-Token` header, or it is
+refused with 403 before anything runs. A cookie planted by a page on another port of this
+machine (cookies ignore ports) is worthless: without the secret nobody can make its token.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 
 from followup.core.errors import FollowupError
+from followup.private import private_folder, write_private
 
-COOKIE = "followup_csrf"
+COOKIE = "followup_session"
 HEADER = "x-csrf-token"
 FIELD = "csrf_token"
 UNSAFE = frozenset(("POST", "PUT", "PATCH", "DELETE"))
-HEADERS = [
-    (
-        b"content-security-policy",
-        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        b"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-    ),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
+# token_urlsafe(32) and an unpadded SHA-256 HMAC in base64url are both 43 of these
+SESSION_SHAPE = re.compile(r"[A-Za-z0-9_-]{43}")
+SECRET_BYTES = 32
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -44,61 +42,84 @@ class CsrfRefusedError(FollowupError):
     http_status = 403
 
 
-def _cookie_token(scope: Scope) -> str | None:
-    for name, value in scope.get("headers", []):
-        if name == b"cookie":
+class SecretError(FollowupError):
+    """The web secret cannot be read or made."""
+
+    http_status = 500
+
+
+def load_secret(path: Path) -> bytes:
+    """The signing secret in `path`, made (0600, in a 0700 folder) on first start."""
+    try:
+        private_folder(path.parent)
+        if not path.exists():
+            write_private(path, secrets.token_hex(SECRET_BYTES).encode() + b"\n")
+        path.chmod(0o600)
+        secret = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise SecretError(
+            f"cannot use the web secret {path} ({exc}); delete it and start again"
+        ) from None
+    if len(secret) < SECRET_BYTES:
+        raise SecretError(f"the web secret {path} is too short; delete it and start again")
+    return secret
+
+
+class Signer:
+    """HMAC-SHA256 under the server's secret, one purpose per use so no value signs for two."""
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def sign(self, purpose: str, value: str) -> str:
+        digest = hmac.new(self._secret, f"{purpose}\n{value}".encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+    def csrf_token(self, session: str) -> str:
+        return self.sign("csrf", session)
+
+
+def cookie_values(scope: Scope, name: str) -> list[str]:
+    """Every value the request's Cookie headers give `name`, in order."""
+    out = []
+    for key, value in scope.get("headers", []):
+        if key == b"cookie":
             for part in value.decode("latin-1").split(";"):
-                key, _, token = part.strip().partition("=")
-                if key == COOKIE and 20 <= len(token) <= 100:
-                    return token
+                found, _, given = part.strip().partition("=")
+                if found == name:
+                    out.append(given)
+    return out
+
+
+def session_of(scope: Scope) -> str | None:
+    """The first well-formed session value the browser sent; anything else is ignored."""
+    for value in cookie_values(scope, COOKIE):
+        if SESSION_SHAPE.fullmatch(value):
+            return value
     return None
 
 
-class SecurityMiddleware:
-    """Pure ASGI (cheaper than BaseHTTPMiddleware): issues the CSRF cookie, adds headers."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        token = _cookie_token(scope)
-        # a calendar subscribing to the feed has no use for a cookie, and gets none
-        fresh = token is None and not scope.get("path", "").startswith("/calendar/")
-        if fresh:
-            token = secrets.token_urlsafe(32)
-        scope.setdefault("state", {})["csrf"] = token
-
-        async def send_with_headers(message: MutableMapping[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += HEADERS
-                if fresh:
-                    headers.append(
-                        (
-                            b"set-cookie",
-                            f"{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict".encode(),
-                        )
-                    )
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+def new_session() -> str:
+    return secrets.token_urlsafe(32)
 
 
 async def verify_csrf(request: Request) -> None:
-    """Refuse an unsafe request whose token does not match the cookie's."""
-    if request.method not in UNSAFE:
-        return
-    expected = _cookie_token(request.scope)
+    """Refuse an unsafe request whose token is not this server's token for its session."""
+    if request.method not in UNSAFE or request.scope.get("state", {}).get("bearer"):
+        return  # a bearer token is never sent by a browser on its own: no forgery to fear
+    session = session_of(request.scope)
     given = request.headers.get(HEADER)
     if given is None and "form" in request.headers.get("content-type", ""):
         form = await request.form()
         value = form.get(FIELD)
         given = value if isinstance(value, str) else None
-    if not expected or not given or not hmac.compare_digest(expected, given):
+    signer: Signer = request.app.state.signer
+    expected = signer.csrf_token(session) if session else None
+    if (
+        not expected
+        or not given
+        or not hmac.compare_digest(expected.encode(), given.encode("utf-8", "replace"))
+    ):
         raise CsrfRefusedError(
             "the form's security token is missing or stale; reload the page and try again"
         )

@@ -2,15 +2,42 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Hashable
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 
 from followup.services import Followup
+from followup.web.redirects import safe_next
 
-CSRF_SLOT = "@@csrf-token@@"  # stands in a cached page for each browser's own token
+# Stands in a cached page for each browser's own token. Escaping turns every `<` of user text
+# into `&lt;`, so no note or name can ever read like this slot and receive the token.
+CSRF_SLOT = Markup("<csrf-slot>")
+PAGE_CACHE_SIZE = 64  # pages of the newest revision and minute: a few per application viewed
+
+
+class PageCache:
+    """Rendered pages by key, the least recently used dropped past a fixed size."""
+
+    def __init__(self, size: int = PAGE_CACHE_SIZE) -> None:
+        self.size = size
+        self.pages: OrderedDict[Hashable, str] = OrderedDict()
+
+    def get(self, key: Hashable) -> str | None:
+        html = self.pages.get(key)
+        if html is not None:
+            self.pages.move_to_end(key)
+        return html
+
+    def put(self, key: Hashable, html: str) -> None:
+        self.pages[key] = html
+        self.pages.move_to_end(key)
+        while len(self.pages) > self.size:
+            self.pages.popitem(last=False)
 
 
 def svc(request: Request) -> Followup:
@@ -34,28 +61,29 @@ async def form_of(request: Request) -> dict[str, str]:
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
-def back(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
+def back(url: str | None, fallback: str = "/") -> RedirectResponse:
+    """See Other, to `url` when it is a path on this site (a form's `next`), else `fallback`."""
+    return RedirectResponse(safe_next(url, fallback), status_code=303)
 
 
-def cached(request: Request, render: Any, *args: Any) -> HTMLResponse:
-    """A page rendered once per data revision, minute and URL, then served from memory.
+def cached(request: Request, key: Hashable, render: Any, *args: Any) -> HTMLResponse:
+    """A page rendered once per data revision, minute and `key`, then served from memory.
 
-    Pages say "in 5 h", so they are made again every minute, and whenever a fact changes (in
-    this process or any other: the revision lives in the database). Each browser's CSRF token
-    is put into the cached page on the way out.
+    `key` names the route and the parameters that change the page, nothing else, so query
+    strings of no meaning share one entry. Pages say "in 5 h", so they are made again every
+    minute, and whenever a fact changes (in this process or any other: the revision lives in
+    the database). `render(request, *args, csrf_token)` renders with the slot; each browser's
+    token is put in on the way out.
     """
     service = svc(request)
-    cache: dict[tuple[int, int, str], str] = request.app.state.page_cache
+    cache: PageCache = request.app.state.page_cache
     minute = int(service.clock().timestamp() // 60)
-    key = (service.revision(), minute, str(request.url.path) + "?" + str(request.query_params))
-    html = cache.get(key)
+    full = (service.revision(), minute, key)
+    html = cache.get(full)
     if html is None:
-        response = render(request, *args)
+        response = render(request, *args, CSRF_SLOT)
         if response.status_code != 200:
             return response  # type: ignore[no-any-return]
         html = response.body.decode()
-        for old in [k for k in cache if k[:2] != key[:2]]:
-            del cache[old]  # only views of the newest revision and minute are worth keeping
-        cache[key] = html
+        cache.put(full, html)
     return HTMLResponse(html.replace(CSRF_SLOT, request.state.csrf))
