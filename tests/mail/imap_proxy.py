@@ -1,5 +1,7 @@
-"""A recording IMAP proxy: forwards loopback connections to Dovecot and notes the name of every
-command a client sends (literals skipped), so a test can prove what followup ever wrote."""
+"""A recording IMAP proxy: forwards loopback connections to Dovecot and notes every command a
+client sends (its name, the folder selected at that moment, and its arguments without
+literals or passwords) and how many bytes the server sent back, so a test can prove what
+followup ever wrote to a mailbox and how much it read."""
 
 from __future__ import annotations
 
@@ -7,10 +9,27 @@ import re
 import select
 import socket
 import threading
+from dataclasses import dataclass
 
 _LITERAL = re.compile(rb"\{(\d+)\+?\}\r\n$")
-# commands that change a mailbox; EXAMINE, FETCH BODY.PEEK, SEARCH, LIST, STATUS do not
-WRITES = {"APPEND", "STORE", "EXPUNGE", "COPY", "MOVE", "DELETE", "CREATE", "RENAME", "SELECT"}
+_QUOTED = re.compile(r'^"((?:[^"\\]|\\.)*)"')
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # "UID FETCH", "APPEND", "SELECT" ...
+    folder: str | None  # the folder selected when it was sent (for APPEND: its target)
+    args: str  # the rest of the line, literals left out
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.folder or '-'}: {self.args}"
+
+
+def _folder(args: str) -> str:
+    found = _QUOTED.match(args)
+    if found:
+        return found.group(1).replace('\\"', '"').replace("\\\\", "\\")
+    return args.split(" ", 1)[0]
 
 
 class RecordingProxy:
@@ -18,7 +37,8 @@ class RecordingProxy:
         self.target_port = target_port
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
-        self.commands: list[str] = []  # e.g. "UID FETCH", "APPEND Drafts"
+        self.commands: list[Command] = []
+        self.server_bytes = 0  # everything the server sent to followup
         self._lock = threading.Lock()
         self._stop = False
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -31,9 +51,12 @@ class RecordingProxy:
         self._stop = True
         self.listener.close()
 
-    def writes(self) -> list[str]:
-        """The commands that could change the mailbox (SELECT counts: it may clear \\Recent)."""
-        return [c for c in self.commands if c.split()[0] in WRITES]
+    def take(self) -> tuple[list[Command], int]:
+        """The commands and server bytes since the last call."""
+        with self._lock:
+            taken, self.commands = self.commands, []
+            count, self.server_bytes = self.server_bytes, 0
+        return taken, count
 
     def _serve(self) -> None:
         while not self._stop:
@@ -44,23 +67,31 @@ class RecordingProxy:
             server = socket.create_connection(("127.0.0.1", self.target_port))
             threading.Thread(target=self._pump, args=(client, server), daemon=True).start()
 
-    def _note(self, line: bytes) -> None:
-        parts = line.split(None, 3)
+    def _note(self, line: bytes, selected: list[str | None]) -> None:
+        text = _LITERAL.sub(b"", line).decode("utf-8", "replace").rstrip("\r\n")
+        parts = text.split(" ", 2)
         if len(parts) < 2:
             return
-        command = parts[1].decode("ascii", "replace").upper()
-        if command == "UID" and len(parts) > 2:
-            command = "UID " + parts[2].decode("ascii", "replace").upper()
-            if command.split()[1] in WRITES:
-                command = command.split()[1]
-        elif command == "APPEND" and len(parts) > 2:
-            command = "APPEND " + parts[2].decode("utf-8", "replace").strip('"')
+        name, args = parts[1].upper(), parts[2] if len(parts) > 2 else ""
+        if name == "UID" and args:
+            sub, _, args = args.partition(" ")
+            name = f"UID {sub.upper()}"
+        folder = selected[0]
+        if name in ("SELECT", "EXAMINE"):
+            folder = selected[0] = _folder(args)
+        elif name in ("CLOSE", "UNSELECT", "LOGOUT"):
+            selected[0] = None
+        elif name in ("APPEND", "STATUS", "LIST", "LSUB"):
+            folder = _folder(args)
+        if name in ("LOGIN", "AUTHENTICATE"):
+            args = "(credentials not recorded)"
         with self._lock:
-            self.commands.append(command)
+            self.commands.append(Command(name, folder, args.strip()))
 
     def _pump(self, client: socket.socket, server: socket.socket) -> None:
         pending = b""
         literal = 0
+        selected: list[str | None] = [None]
         try:
             while True:
                 ready, _, _ = select.select([client, server], [], [], 30)
@@ -72,6 +103,8 @@ class RecordingProxy:
                         return
                     (server if sock is client else client).sendall(data)
                     if sock is not client:
+                        with self._lock:
+                            self.server_bytes += len(data)
                         continue
                     pending += data
                     while pending:
@@ -84,7 +117,7 @@ class RecordingProxy:
                             break
                         line, pending = pending[: end + 2], pending[end + 2 :]
                         if not line[:1].isspace() and line.strip():
-                            self._note(line)
+                            self._note(line, selected)
                         found = _LITERAL.search(line)
                         if found:
                             literal = int(found.group(1))

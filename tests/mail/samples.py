@@ -85,7 +85,7 @@ MALFORMED = {
         b"From: =?utf-8?B?!!!not-base64?= <kchen@globex.example\r\n"
         b"Subject: =?x-unknown-charset?Q?=FF=FE?=\r\n\xff\xfe: \x00\x01\x02\r\n"
         b"Message-ID: <<garbage@@globex.example>\r\nIn-Reply-To: <\r\n"
-        b"Content-Type: text/plain; charset=\"no-such-charset\"\r\n\r\n\xff\xfe\xfd\r\n"
+        b'Content-Type: text/plain; charset="no-such-charset"\r\n\r\n\xff\xfe\xfd\r\n'
     ),
     "bad_date": (
         b"From: Raj Patel <raj.patel@globex.example>\r\nSubject: Re: our talk\r\n"
@@ -115,10 +115,10 @@ def huge(message_id: str, megabytes: int = 25) -> bytes:
 
 
 def windows_1252_auto_reply() -> bytes:
-    """An out-of-office in Windows-1252 (curly quotes, a euro sign, an accented name)."""
+    """An out-of-office in Windows-1252 (curly quotes, dashes, an accented name)."""
     body = (
-        "Merci pour votre message. Je suis absente du bureau \u2013 de retour le "
-        "7 d\u00e9cembre 2026. \u201cUrgent\u201d : 5 \u20ac de frais."
+        "Thank you for your message. I\u2019m out of the office \u2013 back on 7 December 2026. "
+        "\u201cUrgent\u201d matters: Ren\u00e9e at the caf\u00e9\u2026"
     )
     return (
         b"From: =?windows-1252?Q?Ren=E9e_Lef=E8vre?= <kchen@globex.example>\r\n"
@@ -137,16 +137,20 @@ def iso_2022_jp_reply(in_reply_to: str) -> bytes:
     import base64
 
     subject = "Re: \u9762\u63a5\u306e\u5fa1\u793c"  # "Re: thanks for the interview"
-    name = "\u9648 \u51ef\u745f\u7433"
+    name = "\u5c71\u7530 \u82b1\u5b50"
     body = "\u3054\u9023\u7d61\u3042\u308a\u304c\u3068\u3046\u3054\u3056\u3044\u307e\u3059\u3002"
 
     def word(text: str) -> str:
         return f"=?ISO-2022-JP?B?{base64.b64encode(text.encode('iso-2022-jp')).decode()}?="
 
     return (
-        f"From: {word(name)} <kchen@globex.example>\r\nTo: jordan@example.org\r\n"
-        f"Subject: {word(subject)}\r\nDate: Wed, 25 Nov 2026 22:00:00 +0900\r\n"
-        f"Message-ID: <jp-1@globex.example>\r\nIn-Reply-To: {in_reply_to}\r\n"
-        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=ISO-2022-JP\r\n"
-        "Content-Transfer-Encoding: 7bit\r\n\r\n"
-    ).encode() + body.encode("iso-2022-jp") + b"\r\n"
+        (
+            f"From: {word(name)} <kchen@globex.example>\r\nTo: jordan@example.org\r\n"
+            f"Subject: {word(subject)}\r\nDate: Wed, 25 Nov 2026 22:00:00 +0900\r\n"
+            f"Message-ID: <jp-1@globex.example>\r\nIn-Reply-To: {in_reply_to}\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=ISO-2022-JP\r\n"
+            "Content-Transfer-Encoding: 7bit\r\n\r\n"
+        ).encode()
+        + body.encode("iso-2022-jp")
+        + b"\r\n"
+    )

@@ -36,7 +36,7 @@ def _panel(n: int) -> dict:  # type: ignore[type-arg]
 
 def _send(action: str) -> None:
     from followup.services import open_service
-    from followup.services.mail import send_action
+    from followup.services.sending import send_action
     from followup.settings import Settings
 
     service = open_service(Settings.from_env(), clock=lambda: NOW)

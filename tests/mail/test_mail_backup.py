@@ -205,7 +205,10 @@ BAD = [
     ),
     (_first("mail_accounts", profile_id=7), "mail_accounts[0].profile_id: unknown profile 7"),
     (_first("mail_accounts", auth="oauth"), "an OAuth account names its provider and client id"),
-    (_first("mail_accounts", password="hunter2"), "mail_accounts[0].password: is not a known field"),
+    (
+        _first("mail_accounts", password="hunter2"),
+        "mail_accounts[0].password: is not a known field",
+    ),
     (_first("mail_accounts", digest_time="25:00"), "mail_accounts[0].digest_time: "),
     (_first("mail_accounts", address="x" * 400 + "@example.org"), "is longer than 320 characters"),
     (_outbox_by_action("thank_you:1:1", id="one"), "outbox[0].id: "),

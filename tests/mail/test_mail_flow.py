@@ -147,6 +147,7 @@ def test_send_save_draft_sync_from_setup_to_check_ins_stopping(  # type: ignore[
         "replies": [],
         "unsure": [],
         "bounces": [],
+        "invitations": [],
     }
     plan = json.loads(ok(cli("plan", "1", "--json", now="2026-12-10T10:00:00-05:00")).out)
     assert not [a for a in plan["actions"] if a["kind"] == "check_in"]

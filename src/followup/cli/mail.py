@@ -1,5 +1,5 @@
 """`followup mail setup|test|save-draft|confirm`, `send`, `sync`, `outbox`, `digest`:
-parse, call a service (services/mail.py, mailsync.py, digest.py), render."""
+parse, call a service (services/mail.py, sending.py, mailsync.py, digest.py), render."""
 
 import sys
 from datetime import date
@@ -184,9 +184,9 @@ def send(
 
     Example: followup send thank_you:4:7
     """
-    from followup.services import mail
+    from followup.services import sending
 
-    result = mail.send_action(followup_service(), action, yes=yes)
+    result = sending.send_action(followup_service(), action, yes=yes)
     data = {
         "action": result.action,
         "message_id": result.message_id,
@@ -214,6 +214,7 @@ def sync(as_json: JsonFlag = False) -> None:
                 "replies": result.replies,
                 "unsure": result.unsure,
                 "bounces": result.bounces,
+                "invitations": result.invitations,
             }
         )
         return
@@ -230,6 +231,11 @@ def sync(as_json: JsonFlag = False) -> None:
         )
     for bounce in result.bounces:
         typer.echo(f"  outbox #{bounce['outbox']}: {bounce['why']}")
+    for invitation in result.invitations:
+        typer.echo(
+            f"  an interview to add, from {invitation['from']} {invitation['subject']!r}: "
+            "`followup calendar proposals`"
+        )
 
 
 def outbox(as_json: JsonFlag = False) -> None:

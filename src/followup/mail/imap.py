@@ -3,13 +3,17 @@ a Message-ID search, and the Drafts APPEND.
 
 Reading never changes the mailbox: folders are opened read-only (EXAMINE) and bodies fetched
 with BODY.PEEK, so nothing is marked read. The writes are the APPEND of a draft (and the
-removal of followup's own earlier draft of the same action), and the copy of a sent message
-in Sent for providers that do not file it there themselves.
+removal of followup's own earlier draft of the same action: STORE \\Deleted and UID EXPUNGE of
+that message alone), and the copy of a sent message in Sent for providers that do not file it
+there themselves.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import imaplib
+import quopri
 import socket
 import ssl
 from collections.abc import Iterator, Sequence
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from followup.core import limits
 from followup.mail.account import Server
 from followup.mail.errors import (
     AppPasswordNeededError,
@@ -65,6 +70,77 @@ class Fetched:
     uid: int
     size: int
     header: bytes
+
+
+@dataclass(frozen=True)
+class Part:
+    """One leaf of a message's MIME structure, as BODYSTRUCTURE tells it."""
+
+    section: str  # "1", "2.3"
+    content_type: str  # "text/calendar"
+    charset: str | None
+    encoding: str  # "base64", "quoted-printable", "7bit", ...
+    size: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What sync reads of a message that may matter: its whole header, the start of its body,
+    and the parts that carry an invitation."""
+
+    header: bytes
+    text: bytes
+    calendars: tuple[Part, ...]
+
+
+CALENDAR_TYPES = ("text/calendar", "application/ics")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.decode("ascii", "replace").lower()
+    return str(value or "").lower()
+
+
+def leaf_parts(structure: Any, prefix: str = "") -> Iterator[Part]:
+    """The leaves of a BODYSTRUCTURE (imapclient's BodyData), with their section numbers; an
+    attached message (message/rfc822) is one leaf, not looked into."""
+    if getattr(structure, "is_multipart", False):
+        for n, part in enumerate(structure[0], start=1):
+            yield from leaf_parts(part, f"{prefix}{n}.")
+        return
+    try:
+        params = list(structure[2] or ())
+        named = {_text(k): _text(v) for k, v in zip(params[::2], params[1::2], strict=False)}
+        size = int(structure[6] or 0)
+    except (IndexError, TypeError, ValueError):
+        return  # a structure the server garbled: nothing to read in it
+    yield Part(
+        section=prefix.rstrip(".") or "1",
+        content_type=f"{_text(structure[0])}/{_text(structure[1])}",
+        charset=named.get("charset") or None,
+        encoding=_text(structure[5]) or "7bit",
+        size=size,
+    )
+
+
+def decoded(data: bytes, part: Part) -> bytes:
+    """A part's bytes with its transfer encoding undone, as UTF-8 (an invitation in another
+    charset is re-encoded; iCalendar is UTF-8)."""
+    try:
+        if part.encoding == "base64":
+            data = base64.b64decode(data, validate=False)
+        elif part.encoding == "quoted-printable":
+            data = quopri.decodestring(data)
+    except (binascii.Error, ValueError):
+        return b""
+    charset = part.charset or "utf-8"
+    if charset.replace("-", "").replace("_", "") in ("utf8", "usascii", "ascii"):
+        return data
+    try:
+        return data.decode(charset, "replace").encode("utf-8")
+    except LookupError:
+        return data
 
 
 class Mailbox:
@@ -125,15 +201,34 @@ class Mailbox:
                 header = item.get(HEADERS_KEY) or b""
                 yield Fetched(uid, int(item.get(b"RFC822.SIZE") or 0), header[:MAX_HEADER_BYTES])
 
-    def head_and_text(self, uid: int) -> tuple[bytes, bytes]:
-        """The full header and the first MAX_TEXT_BYTES of the body (never the whole message:
-        a 25 MB attachment stays on the server)."""
+    def candidate(self, uid: int) -> Candidate:
+        """The full header, the first MAX_TEXT_BYTES of the body and the invitation parts
+        (never the whole message: a 25 MB attachment stays on the server)."""
         item = self.client.fetch(
-            [uid], ["BODY.PEEK[HEADER]", f"BODY.PEEK[TEXT]<0.{MAX_TEXT_BYTES}>"]
+            [uid],
+            ["BODY.PEEK[HEADER]", f"BODY.PEEK[TEXT]<0.{MAX_TEXT_BYTES}>", "BODYSTRUCTURE"],
         ).get(uid, {})
         header = item.get(b"BODY[HEADER]") or b""
         text = item.get(b"BODY[TEXT]<0>") or b""
-        return header[:MAX_HEADER_BYTES], text[:MAX_TEXT_BYTES]
+        structure = item.get(b"BODYSTRUCTURE")
+        parts = leaf_parts(structure) if structure is not None else iter(())
+        calendars = tuple(p for p in parts if p.content_type in CALENDAR_TYPES)
+        return Candidate(header[:MAX_HEADER_BYTES], text[:MAX_TEXT_BYTES], calendars)
+
+    def calendar_parts(self, uid: int, parts: Sequence[Part]) -> list[bytes]:
+        """The invitations a message carries, each decoded; a part larger than an invitation
+        can be (limits.CALENDAR_BYTES) is not fetched."""
+        wanted = [p for p in parts if p.size <= limits.CALENDAR_BYTES]
+        if not wanted:
+            return []
+        items = [f"BODY.PEEK[{p.section}]<0.{limits.CALENDAR_BYTES}>" for p in wanted]
+        found = self.client.fetch([uid], items).get(uid, {})
+        out = []
+        for part in wanted:
+            data = found.get(f"BODY[{part.section}]<0>".encode())
+            if data:
+                out.append(decoded(data, part))
+        return [d for d in out if d]
 
     def find_message_id(self, message_id: str, folders: Sequence[str]) -> str | None:
         """The first of `folders` holding a message with this Message-ID, or None."""
@@ -154,9 +249,13 @@ class Mailbox:
                 self.client.delete_messages(earlier)
                 if self.client.has_capability("UIDPLUS"):
                     self.client.uid_expunge(earlier)
-                else:
-                    self.client.expunge()
-            self.client.close_folder()
+                elif set(self.client.search(["DELETED"])) <= set(earlier):
+                    self.client.expunge()  # only ours is marked: expunging removes no other
+            # never CLOSE: it would expunge whatever else the user's mail program marked
+            if self.client.has_capability("UNSELECT"):
+                self.client.unselect_folder()
+            else:
+                self.client.select_folder(folder, readonly=True)
         self.client.append(folder, data, flags=[b"\\Draft", b"\\Seen"], msg_time=when)
         return folder
 

@@ -2,7 +2,9 @@
 whether it is an out-of-office, a bounce or an invitation. Pure: bytes in, a value out.
 
 Malformed mail never raises: the parser is the tolerant compat32 one, every header is decoded
-with a fallback, and a charset Python does not know reads as Latin-1 rather than failing.
+with a fallback, and a charset Python does not know reads as Latin-1 rather than failing. Text
+that comes out is storable: raw 8-bit headers are read as UTF-8 (else replaced), and control
+characters (NUL above all, which PostgreSQL refuses) become spaces.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email import message_from_bytes
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
@@ -21,6 +24,8 @@ MAX_TEXT_CHARS = 20_000
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,900}>")
 _AUTO_PRECEDENCE = {"auto_reply", "bulk", "list", "junk"}
 _TAG = re.compile(r"<[^>]*>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ACTION_FAILED = re.compile(rb"(?im)^action:\s*failed\b")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,9 @@ class Inbound:
     date: datetime | None
     thread_ids: tuple[str, ...] = ()  # In-Reply-To, then References
     auto_reply: bool = False
+    # a multipart/report's report-type (delivery-status, disposition-notification, ...): a
+    # report is never a reply; a delivery-status one that says `Action: failed` is a bounce
+    report: str | None = None
     bounce: bool = False
     bounced_ids: tuple[str, ...] = ()  # the Message-IDs a bounce reports on
     bounce_reason: str | None = None
@@ -43,16 +51,50 @@ class Inbound:
     problems: tuple[str, ...] = field(default_factory=tuple)
 
 
+def storable(text: str) -> str:
+    """`text` as a database keeps it: raw bytes the parser smuggled in as surrogates read as
+    UTF-8 (else replaced), control characters as spaces."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub(" ", text)
+
+
+def _raw_header(message: Message, name: str) -> str:
+    """A header's value as it came, its raw 8-bit bytes read as UTF-8 (the parser would give
+    them as an unknown-8bit Header whose text is replacement characters)."""
+    wanted = name.lower()
+    for key, value in message.raw_items():
+        if key.lower() == wanted:
+            return storable(value if isinstance(value, str) else str(value))
+    return ""
+
+
+def _sender(message: Message) -> tuple[str, str]:
+    """The From's display name (decoded) and address (lower case; '' when there is none).
+
+    The addresses are parsed before any encoded word is decoded: "=?iso-8859-1?Q?Gonzalez=2C_
+    Mar=EDa?=" is one name with a comma in it, not two addresses."""
+    raw = " ".join(_raw_header(message, "From").split())
+    for name, addr in getaddresses([raw]):
+        if "@" in addr:
+            return _decoded(name), addr.strip().lower()
+    return "", ""
+
+
 def header_text(message: Message, name: str) -> str:
     """A header decoded to one line of text ('' when absent or beyond repair)."""
-    value = message.get(name)
-    if value is None:
-        return ""
+    return _decoded(_raw_header(message, name))
+
+
+def _decoded(raw: str) -> str:
+    """Encoded words (RFC 2047) decoded, on one line; as written when they cannot be."""
     try:
-        text = str(make_header(decode_header(str(value))))
-    except (ValueError, LookupError, UnicodeError, TypeError):
-        text = str(value)
-    return " ".join(text.split())
+        text = str(make_header(decode_header(raw)))
+    except (ValueError, LookupError, UnicodeError, TypeError, AssertionError, MessageError):
+        text = raw
+    return " ".join(storable(text).split())
 
 
 def _ids(text: str) -> tuple[str, ...]:
@@ -129,26 +171,32 @@ def _bounce(message: Message, raw: bytes) -> tuple[tuple[str, ...], str | None]:
 
 def parse_inbound(raw: bytes, today: date | None = None) -> Inbound:
     """An Inbound from a header (and, when fetched, the first part of the body)."""
-    problems: list[str] = []
     try:
-        message = message_from_bytes(raw)
-    except Exception as exc:  # noqa: BLE001 - compat32 rarely raises; never let it crash a sync
-        return Inbound(None, None, "", "", None, problems=(f"unreadable message ({exc})",))
+        return _parse(raw, today)
+    except Exception as exc:  # noqa: BLE001 - the email package raises rarely and variously:
+        # a message it cannot read is no reply, and never stops a sync
+        return Inbound(None, None, "", "", None, problems=(f"unreadable message ({exc!r})",))
+
+
+def _parse(raw: bytes, today: date | None) -> Inbound:
+    problems: list[str] = []
+    message = message_from_bytes(raw)
     if message.defects:
         problems.append(", ".join(type(d).__name__ for d in message.defects[:3]))
-    senders = getaddresses([header_text(message, "From")])
-    name, addr = senders[0] if senders else ("", "")
-    addr = addr.strip().lower() if "@" in addr else ""
+    name, addr = _sender(message)
     if not addr:
         problems.append("no usable From address")
     message_ids = _ids(header_text(message, "Message-ID"))
     threads = _ids(header_text(message, "In-Reply-To")) + _ids(header_text(message, "References"))
     when = _date(message)
-    content_type = message.get_content_type()
-    bounce = content_type == "multipart/report"
+    report = None
+    if message.get_content_type() == "multipart/report":
+        report = str(message.get_param("report-type") or "unknown").lower()
+    # a delay, or a relay's note of success, is a delivery report but no bounce
+    bounce = report == "delivery-status" and _ACTION_FAILED.search(raw) is not None
     bounced, reason = _bounce(message, raw) if bounce else ((), None)
     invitation = any(p.get_content_type() == "text/calendar" for p in message.walk())
-    auto = is_auto_reply(message) and not bounce
+    auto = is_auto_reply(message) and report is None
     text = first_text(message) if message.is_multipart() or message.get_payload() else ""
     until = None
     if auto and text:
@@ -161,6 +209,7 @@ def parse_inbound(raw: bytes, today: date | None = None) -> Inbound:
         date=when,
         thread_ids=tuple(dict.fromkeys(threads)),
         auto_reply=auto,
+        report=report,
         bounce=bounce,
         bounced_ids=bounced,
         bounce_reason=reason,

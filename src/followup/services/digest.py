@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from followup.mail.message import Outgoing, build_message, message_bytes, new_message_id
-from followup.services.mail import deliver, load_account, mail_queries, profile_id
+from followup.services.mail import load_account, mail_queries, profile_id
+from followup.services.sending import deliver
 
 if TYPE_CHECKING:
     from followup.services.followup import Followup

@@ -2,9 +2,15 @@
 watermark, match it to applications (mail/matching.py) and record each reply once.
 
 Headers are read for every new message; the first 64 KB of the body only for the few that
-matter (a match, an unsure one, a bounce). Each folder's findings and its new watermark are
-stored in one transaction, so an interrupted sync is simply done again; a message already in
-`inbound` (same Message-ID) is never recorded twice.
+matter (a match, an unsure one, a delivery report, mail from a company's domain). A report
+(multipart/report) is never a reply: a delivery failure naming one of our messages marks its
+outbox entry failed, anything else (a delay, a read receipt) is passed over. An invitation
+(a text/calendar part) from a company's domain is fetched part by part, never past the
+calendar's size limit, and handed to the calendar as a proposed interview.
+
+Each folder's findings and its new watermark are stored in one transaction, so an interrupted
+sync is simply done again; a message already in `inbound` (same Message-ID) is never recorded
+twice, and an invitation proposed again updates its proposal.
 """
 
 from __future__ import annotations
@@ -18,11 +24,20 @@ from followup.core import limits
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.model import Reply
 from followup.mail.inbound import Inbound, parse_inbound
-from followup.mail.matching import KnownPerson, Match, OurMessage, match_reply
+from followup.mail.matching import (
+    KnownPerson,
+    Match,
+    OurMessage,
+    free_mail_domains,
+    match_reply,
+    registered_domain,
+)
 from followup.services.agenda import refresh_plan
 from followup.services.mail import load_account, login_for, mail_queries, profile_id
+from followup.services.sending import BOUNCED
 
 if TYPE_CHECKING:
+    from followup.mail.imap import Fetched, Mailbox
     from followup.services.followup import Followup
     from followup.storage.store import Repo
 
@@ -33,6 +48,26 @@ class SyncResult:
     replies: list[dict[str, Any]] = field(default_factory=list)
     unsure: list[dict[str, Any]] = field(default_factory=list)
     bounces: list[dict[str, Any]] = field(default_factory=list)
+    invitations: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a sync matches incoming mail against."""
+
+    ours: dict[str, OurMessage]
+    people: list[KnownPerson]
+    own_address: str
+
+    @property
+    def company_domains(self) -> frozenset[str]:
+        """The registered domains of the people of active applications (free mail aside)."""
+        free = free_mail_domains()
+        found = {registered_domain(p.email) for p in self.people if p.active and p.email}
+        return frozenset(d for d in found if d and d not in free)
+
+
+Finding = tuple[Inbound, str, Match | None]
 
 
 def message_key(found: Inbound, raw: bytes) -> str:
@@ -67,6 +102,8 @@ def sync(service: Followup) -> SyncResult:
         pid, account = load_account(repo)
         ours, people = _known(repo, pid)
         marks = mail_queries(repo).watermarks(profile_id=pid)
+    known = Known(ours, people, account.address.lower())
+    domains = known.company_domains
     result = SyncResult()
     with open_mailbox(account.imap, login_for(account)) as box:
         folders = ["INBOX"] + [f for f in (box.folders().archive,) if f and f != "INBOX"]
@@ -74,18 +111,13 @@ def sync(service: Followup) -> SyncResult:
             state = box.examine(folder)
             validity, seen_next = marks.get(folder, (state.uidvalidity, 1))
             start = seen_next if validity == state.uidvalidity else 1
-            findings: list[tuple[Inbound, str, Match | None]] = []
+            findings: list[Finding] = []
+            invitations: list[tuple[Inbound, bytes]] = []
             for item in box.new_headers(start, state.uidnext):
                 result.fetched += 1
-                head = parse_inbound(item.header)
-                matched = match_reply(
-                    head, ours=ours, people=people, own_addresses=[account.address]
-                )
-                if matched is None and not head.bounce:
-                    continue
-                header, text = box.head_and_text(item.uid)
-                full = parse_inbound(header + text)
-                findings.append((full, message_key(full, header), matched))
+                _read(box, item, known, domains, findings, invitations)
+            # proposed before the watermark moves past them: a sync cut short proposes again
+            _propose(service, invitations, result)
             with service.store.transaction() as repo:
                 _record(service, repo, pid, folder, findings, result)
                 mail_queries(repo).set_watermark(
@@ -100,6 +132,59 @@ def sync(service: Followup) -> SyncResult:
             _unsure_view(r) for r in mail_queries(repo).inbound_rows(profile_id=pid, state="unsure")
         ]
     return result
+
+
+def _read(
+    box: Mailbox,
+    item: Fetched,
+    known: Known,
+    domains: frozenset[str],
+    findings: list[Finding],
+    invitations: list[tuple[Inbound, bytes]],
+) -> None:
+    """Look at one new message: note it in `findings` if it is a reply or a bounce, and its
+    invitations in `invitations`."""
+    head = parse_inbound(item.header)
+    if head.report is not None:
+        if head.report == "delivery-status":
+            found = box.candidate(item.uid)
+            full = parse_inbound(found.header + found.text)
+            if full.bounce and full.bounced_ids:
+                findings.append((full, message_key(full, found.header), None))
+        return
+    matched = match_reply(
+        head, ours=known.ours, people=known.people, own_addresses=[known.own_address]
+    )
+    sender = head.sender or ""
+    from_company = sender != known.own_address and registered_domain(sender) in domains
+    if matched is None and not from_company:
+        return
+    found = box.candidate(item.uid)
+    full = parse_inbound(found.header + found.text)
+    if found.calendars:
+        invitations.extend((full, data) for data in box.calendar_parts(item.uid, found.calendars))
+    if matched is not None:
+        findings.append((full, message_key(full, found.header), matched))
+
+
+def _propose(
+    service: Followup, invitations: list[tuple[Inbound, bytes]], result: SyncResult
+) -> None:
+    """Hand each invitation to the calendar; list the interviews it proposes."""
+    for found, data in invitations:
+        name = f"the invitation from {found.sender} ({found.subject or 'no subject'})"
+        ids = service.propose_from_mail(data, name)
+        listed = next((i for i in result.invitations if i["message_id"] == found.message_id), None)
+        if listed is None:
+            listed = {
+                "from": found.sender,
+                "subject": found.subject,
+                "message_id": found.message_id,
+                "proposals": [],
+            }
+            result.invitations.append(listed)
+        listed["proposals"] = sorted(set(listed["proposals"]) | set(ids))
+    result.invitations = [i for i in result.invitations if i["proposals"]]
 
 
 def _unsure_view(row: dict[str, Any]) -> dict[str, Any]:
@@ -124,7 +209,9 @@ def _record(
     mq = mail_queries(repo)
     now = service.clock()
     for found, key, matched in findings:
-        received = found.date if found.date and found.date <= now else now
+        # a Date header from the future or before any plausible date: when we saw it
+        when = found.date
+        received = when if when and when.date() >= limits.FIRST_DAY and when <= now else now
         base = {
             "profile_id": pid,
             "message_key": key[: limits.MESSAGE_ID],
@@ -137,13 +224,10 @@ def _record(
         }
         if found.bounce:
             outbox_ids = mq.outbox_by_message_ids(profile_id=pid, ids=found.bounced_ids)
-            why = f"delivery failed: {found.bounce_reason or 'the receiving server refused it'}"
-            if (
-                mq.add_inbound(
-                    **base, state="bounce", why=why, outbox_id=outbox_ids[0] if outbox_ids else None
-                )
-                is None
-            ):
+            if not outbox_ids:
+                continue  # a bounce of mail followup did not send: none of its business
+            why = f"{BOUNCED}{found.bounce_reason or 'the receiving server refused it'}"
+            if mq.add_inbound(**base, state="bounce", why=why, outbox_id=outbox_ids[0]) is None:
                 continue
             for entry_id in outbox_ids:
                 mq.update_outbox(entry_id=entry_id, state="failed", last_error=why, updated_at=now)
@@ -157,7 +241,7 @@ def _record(
             "matched_by": matched.matched_by,
             "why": matched.why,
             "kind": kind,
-            "until": found.until if kind == "auto_reply" else None,
+            "until": found.until if kind == "auto_reply" and _plausible(found.until) else None,
         }
         if not matched.sure:
             mq.add_inbound(**row, state="unsure")
@@ -268,3 +352,8 @@ def unsure(service: Followup) -> list[dict[str, Any]]:
         return [
             _unsure_view(r) for r in mail_queries(repo).inbound_rows(profile_id=pid, state="unsure")
         ]
+
+
+def _plausible(day: date | None) -> bool:
+    """A return date an out-of-office states, within the dates followup keeps."""
+    return day is not None and limits.FIRST_DAY <= day <= limits.LAST_DAY
