@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -251,3 +254,25 @@ def test_a_check_in_after_a_reply_still_drafts_by_the_persons_method(cli, tmp_pa
     assert email["method"] == "email" and email["subject"].startswith("Re: ")
     call = json.loads(cli(*args, "--to", "tomas", "--method", "phone").out)
     assert call["method"] == "phone" and call["key_points"]
+
+
+def test_check_json_is_json_even_when_harper_talks(tmp_path: Path) -> None:
+    """harper-py prints debug lines from Rust to the process's stdout for some lints; a real
+    `followup check --json` (not in-process) must still print nothing but the JSON there."""
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Dear Aisha,\n\nThank you for meeting me. I am looking forward to be part of the "
+        "team.\n\nSam Okafor\n",
+        encoding="utf-8",
+    )
+    followup = Path(sys.executable).parent / "followup"
+    done = subprocess.run(
+        [str(followup), "check", "--json", *scenario_args("aisha"), str(note)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FOLLOWUP_HOME": str(tmp_path)},
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    findings = json.loads(done.stdout)["findings"]
+    assert ("be", ["being"]) in [(f["text"], f["suggestions"]) for f in findings]

@@ -1,5 +1,6 @@
-"""The blind evaluation material of tests/writing/eval/: its scenarios as facts, its notes, and
-how a report is scored against a note's expected findings (see eval/README.md)."""
+"""The blind evaluation material of tests/writing/eval/ and tests/writing/holdout/: their
+scenarios as facts, their notes, and how a report is scored against a note's expected findings
+(see each folder's README.md)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from followup.scenario import validate_scenario
 from followup.writing.findings import Finding
 
 EVAL = Path(__file__).parent / "eval"
+HOLDOUT = Path(__file__).parent / "holdout"
 # Candidate fields the material carries that a scenario reader may not know yet: they are set
 # on the facts directly, so the material is read the same way whatever the reader accepts.
 _CANDIDATE_EXTRAS = ("country", "english", "checkin_limit")
@@ -43,11 +45,11 @@ def _facts(name: str, document: dict[str, Any]) -> Facts:
 
 
 @functools.cache
-def material() -> tuple[dict[str, Facts], tuple[Note, ...]]:
-    """Every scenario (by name) and every note of the material."""
+def material(folder: Path = EVAL) -> tuple[dict[str, Facts], tuple[Note, ...]]:
+    """Every scenario (by name) and every note of the material in `folder`."""
     scenarios: dict[str, Facts] = {}
     notes: list[Note] = []
-    for path in sorted(EVAL.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for name, document in data["scenarios"].items():
             scenarios[name] = _facts(f"{path.name}: {name}", document)

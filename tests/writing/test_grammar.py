@@ -1,19 +1,25 @@
 """Every grammar rule of writing/grammar.py and writing/confusables.py, with sentences where it
-must fire (and the fix it must offer) and sentences where it must not."""
+must fire (and the fix it must offer) and sentences where it must not; the rules of agreement
+and usage, and more confusables, have tables of their own (test_agreement, test_usage,
+test_confusables), and every rule has at least one."""
 
 from __future__ import annotations
 
 import pytest
 
-from followup.writing.confusables import CONFUSIONS
-from followup.writing.grammar import RULES, grammar_findings
+from followup.writing.grammar import ALL_RULES
+from tests.writing import test_agreement, test_confusables, test_usage
+from tests.writing.rule_tables import Table, fires, found, quiet
 
 # rule name: ([(sentence, flagged words, fix)], [sentences it must leave alone])
-TABLE: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
+TABLE: Table = {
     "look forward to + base verb": (
         [("I look forward to hear from you.", "hear", "hearing"),
-         ("I am looking forward to meet the team.", "meet", "meeting")],
-        ["I look forward to hearing from you.", "I look forward to the next step."],
+         ("I am looking forward to meet the team.", "meet", "meeting"),
+         ("I am looking forward to be part of the ward.", "be", "being"),
+         ("I look forward to make the case in person.", "make", "making")],
+        ["I look forward to hearing from you.", "I look forward to the next step.",
+         "I look forward to Monday."],
     ),
     "to + past tense": (
         [("It was great to met you.", "met", "meet"),
@@ -48,7 +54,9 @@ TABLE: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
          ("It is a exciting plan.", "a", "an"),
          ("I have an MSc and a MBA.", "a", "an")],
         ["It was an honour.", "She is a university lecturer.", "A one-off project.",
-         "I hold a UX certificate.", "I have an MSc in Public Health."],
+         "I hold a UX certificate.", "I have an MSc in Public Health.",
+         "We follow a NICE guideline.", "It was an http request.", "See Schedule A and B.",
+         "It uses an MIT-style licence.", "The Q&A on Friday."],
     ),
     "discuss about": (
         [("I was glad we could discuss about the protocols.", "discuss about", "discuss")],
@@ -117,10 +125,6 @@ TABLE: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
         [("I spoke with a principle engineer.", "principle", "principal")],
         ["It is a principle I hold.", "The principal engineer agreed."],
     ),
-    "less for fewer": (
-        [("Less pupils are withdrawn from class.", "Less", "Fewer")],
-        ["Less time is spent on paperwork.", "Fewer pupils are withdrawn."],
-    ),
     "practise for practice (noun)": (
         [("It is a model of good practise.", "practise", "practice")],
         ["I practise every day.", "It is good practice."],
@@ -181,19 +185,15 @@ TABLE: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
 
 
 def test_every_rule_has_examples() -> None:
-    assert {r.name for r in (*RULES, *CONFUSIONS)} == set(TABLE)
+    tables = [TABLE, test_agreement.TABLE, test_usage.TABLE, test_confusables.TABLE]
+    assert {r.name for r in ALL_RULES} == {name for table in tables for name in table}
 
 
-FIRES = [(rule, *case) for rule, (fires, _) in TABLE.items() for case in fires]
-QUIET = [(rule, sentence) for rule, (_, quiet) in TABLE.items() for sentence in quiet]
-
-
-@pytest.mark.parametrize(("rule", "sentence", "flagged", "fix"), FIRES)
+@pytest.mark.parametrize(("rule", "sentence", "flagged", "fix"), fires(TABLE))
 def test_the_rule_fires(rule: str, sentence: str, flagged: str, fix: str) -> None:
-    found = [(f.text, f.suggestions, f.kind) for f in grammar_findings(sentence)]
-    assert (flagged, (fix,), "grammar") in found
+    assert (flagged, (fix,), "grammar") in found(sentence)
 
 
-@pytest.mark.parametrize(("rule", "sentence"), QUIET)
+@pytest.mark.parametrize(("rule", "sentence"), quiet(TABLE))
 def test_the_rule_stays_quiet(rule: str, sentence: str) -> None:
-    assert grammar_findings(sentence) == []
+    assert found(sentence) == []

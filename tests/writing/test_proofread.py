@@ -117,3 +117,44 @@ def test_known_names_and_terms_are_never_spelling_mistakes() -> None:
     )
     spelled = [f for f in check(note, "kchen").findings if f.kind in ("spelling", "name")]
     assert spelled == []
+
+
+# Correct business English that Harper rules misread (writing/proofread.py HARPER_ADVICE and
+# HARPER_RULES_OFF): advice at most, never an error. Sentences written fresh.
+CORRECT_BUT_MISREAD = [
+    "It made our ward rounds far more honest and useful.",
+    "The audit found two minor non-conformances, both closed in a week.",
+    "I prepare a short briefing for every shift.",
+    "I built the model on a public data set.",
+    "We re-released the app after de-icing the process.",
+    "I can send anything further that would help.",
+    "I was glad you asked about the audit.",
+]
+
+
+@pytest.mark.parametrize("sentence", CORRECT_BUT_MISREAD)
+def test_correct_business_english_raises_no_error(sentence: str) -> None:
+    note = f"Dear Ms. Chen,\n\n{sentence}\n\nJordan A. Rivera"
+    assert [(f.kind, f.text) for f in check(note, "kchen").findings if f.severity == "error"] == []
+
+
+def test_greetings_from_the_candidates_other_languages_are_words() -> None:
+    from tests.writing.scenario_facts import facts_of, person
+
+    note = "Kia ora Hemi,\n\nThank you for the kōrero about the mahi.\n\nNgā mihi nui,\nSam Lee\n"
+    # from an NZ candidate they are words; from anyone else, words to check, never errors
+    for country, expected in (("NZ", []), ("US", ["Ngā"])):
+        facts = facts_of(person("c1", "Hemi Walker", "Hemi"), country=country)
+        report = proofreader("british").check(note, facts, interview_id="i1", contact_id="c1")
+        errors = [f.text for f in report.findings if f.severity == "error"]
+        assert [e for e in errors if e in ("Kia", "ora", "Ngā", "mihi", "nui")] == [], country
+        unknown = [f.text for f in report.findings if f.kind == "style" and f.text == "Ngā"]
+        assert unknown == expected, country
+
+
+def test_this_evening_says_when_you_met() -> None:
+    note = CORPUS["clean"]["kchen-1"]["note"]
+    for when in ("yesterday", "today", "on Tuesday", "November 24"):
+        note = note.replace(when, "this evening")
+    report = check(note, "kchen")
+    assert "when_met" not in [f.element for f in report.findings if f.kind == "missing"]

@@ -1,11 +1,14 @@
 """`followup draft`, `check` and `write`: on a scenario file or a stored follow-up."""
 
+import contextlib
+import io
 import json
 import os
 import shlex
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -27,6 +30,26 @@ ToOpt = Annotated[str | None, typer.Option("--to", help="Person id (scenario).")
 KindOpt = Annotated[str, typer.Option("--kind", help="thank_you or check_in (scenario).")]
 MethodOpt = Annotated[str | None, typer.Option("--method", help="email, phone or letter.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Plain JSON on stdout.")]
+
+
+@contextlib.contextmanager
+def _native_chatter_to_stderr() -> Iterator[None]:
+    """harper-py 0.2 prints debug lines from its Rust code straight to the process's standard
+    output for some lints ("gerund_form: ..."); while proofreading, that output goes to
+    standard error, so `--json` stays JSON and a note on stdout stays the note."""
+    sys.stdout.flush()
+    try:
+        out, err = sys.stdout.fileno(), sys.stderr.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        yield  # not a real file (a test runner's buffer): nothing native writes there
+        return
+    saved = os.dup(out)
+    os.dup2(err, out)
+    try:
+        yield
+    finally:
+        os.dup2(saved, out)
+        os.close(saved)
 
 
 def _target(
@@ -81,7 +104,8 @@ def draft(
     from followup.services import writing
 
     target = _target(action, scenario, interview, to, kind, method)
-    made = writing.draft(target)
+    with _native_chatter_to_stderr():
+        made = writing.draft(target)
     d = made.draft
     if pdf is not None:
         if d.method != "letter":
@@ -124,7 +148,8 @@ def check(
 
     text = writing.read_note(file, sys.stdin.read() if file == "-" else None)
     target = _target(action, scenario, interview, to, kind, None)
-    report = writing.check(target, text)
+    with _native_chatter_to_stderr():
+        report = writing.check(target, text)
     if as_json:
         from followup.services.outputs import report_json
 
@@ -154,7 +179,8 @@ def write(
     while True:
         text = _edit(text)
         check_note_text(text, "the note")
-        report = writing.check(target, text)
+        with _native_chatter_to_stderr():
+            report = writing.check(target, text)
         _print_report(report, text)
         writing.keep(service, target, text, target.method)
         if not (report.errors and interactive and typer.confirm("Edit again?", default=True)):

@@ -1,6 +1,6 @@
 """What no grammar checker can know, because followup knows whom the candidate met: a greeting
-to the wrong person, another company's name, template residue, pushy tone, a copy of a note to
-someone else met, and the length."""
+to the wrong person, another company's name, template residue, a copy of a note to someone
+else met, and the length."""
 
 from __future__ import annotations
 
@@ -11,7 +11,13 @@ from difflib import SequenceMatcher
 from followup.core.model import Facts, Participant
 from followup.writing.findings import Finding
 from followup.writing.names import similar_name
-from followup.writing.people import greeting_fits, own_words, right_greeting, split_title
+from followup.writing.people import (
+    anglicised_part,
+    greeting_fits,
+    own_words,
+    right_greeting,
+    split_title,
+)
 from followup.writing.text import fold, word_count
 
 DUPLICATE_RATIO = 0.75
@@ -23,21 +29,6 @@ GREETING = re.compile(
 _PLACEHOLDERS = re.compile(
     r"\[[^\]\n]{1,40}\]|\{[^}\n]{0,40}\}|<[A-Za-z][A-Za-z _-]{1,30}>"
     r"|\b(?:XXX+|TODO|TBD|FIXME)\b|_{3,}"
-)
-_PUSHY = re.compile(
-    r"(?:I )?still (?:have ?n[o'’]t|not|haven[’']t) heard(?: anything| back)?"
-    r"|\bI (?:have ?n[o'’]t|haven[’']t|have not) heard (?:anything|back)(?: since| yet)?"
-    r"|ha(?:ve|s)(?: not|n[’']t) heard back|\bASAP\b"
-    r"|!{2,}|\?{2,}|\burgent(?:ly)?\b|(?:please )?(?:get back to me |respond |reply )?"
-    r"as soon as possible|why (?:have ?n[’']t|haven[’']t) you|why is this taking(?: so long)?\??"
-    r"|I (?:really )?need (?:an answer|a decision|to know|to hear(?: back)?)(?: by \w+| this week"
-    r"| today| soon)?(?: or I['’]ll [^.!?\n]*)?|please (?:respond|reply)\b|for weeks|desperate"
-    r"|any news yet\??|hello\?|I expected to hear (?:back )?(?:by now|sooner)"
-    r"|I['’]ve (?:emailed|called|written|messaged) (?:you )?(?:twice|three times|several times|"
-    r"again and again|already)(?: already)?|disappointed that I (?:have not|haven['’]t) heard"
-    r"(?: back)?|forgotten about me|I['’]m starting to think [^.!?\n]*"
-    r"|I must insist(?: on [^.!?\n]*)?|\bI demand\b",
-    re.IGNORECASE,
 )
 
 
@@ -82,7 +73,11 @@ def recipient_findings(
         ]
     right = right_greeting(name, addressee)
     _, rest = split_title(name)
-    if own_words(name, addressee) or similar_name(rest, addressee):
+    if (
+        own_words(name, addressee)
+        or similar_name(rest, addressee)
+        or anglicised_part(name, addressee)
+    ):
         return [
             Finding(
                 kind="name",
@@ -184,21 +179,6 @@ def placeholder_findings(text: str, facts: Facts, addressee: Participant | None)
             )
         )
     return out
-
-
-def tone_findings(text: str) -> list[Finding]:
-    """Pushy or anxious phrasing, for a check-in."""
-    return [
-        Finding(
-            kind="tone",
-            message="sounds pushy or anxious; keep a check-in warm and patient",
-            start=m.start(),
-            end=m.end(),
-            text=m.group(),
-        )
-        for m in _PUSHY.finditer(text)
-        if m.group().strip()
-    ]
 
 
 def duplicate_findings(text: str, others: Sequence[str]) -> list[Finding]:

@@ -33,8 +33,8 @@ _ENTHUSIASM = re.compile(
     r"|\bwould welcome the (?:chance|opportunity)",
     re.IGNORECASE,
 )
-_WHEN_RELATIVE = ("yesterday", "today", "this morning", "this afternoon", "last week",
-                  "earlier this week", "earlier today")  # fmt: skip
+_WHEN_RELATIVE = ("yesterday", "today", "this morning", "this afternoon", "this evening",
+                  "last week", "earlier this week", "earlier today")  # fmt: skip
 _QUALIFIED = ("experience", "background", "skill", "track record")
 _ROLE_WORDS = r"(?:role|position|post|job|opening|vacancy|opportunity|interview)"
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from followup.writing.agreement import AGREEMENT
 from followup.writing.confusables import CONFUSIONS
 from followup.writing.findings import Finding
-from followup.writing.patterns import Rule, fixed, forms, keep_case, rx
+from followup.writing.patterns import Rule, fixed, flag_group, forms, keep_case, rx, words
+from followup.writing.usage import USAGE
 
 _VOWEL_SOUND_WORDS = ("hour", "honour", "honor", "honest", "heir", "herb")
 _CONSONANT_SOUND_PREFIXES = ("uni", "use", "usu", "uti", "uro", "eu", "one", "once", "ewe")
@@ -23,21 +25,37 @@ _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
 
 
 def _look_forward(m: re.Match[str]) -> str | None:
+    """ "look forward to hear" -> "hearing": a base verb of the verb lists, never a noun
+    ("look forward to work" is a verb here too, "look forward to the")."""
     verb = m.group("flag").lower()
-    return forms("ing_form").get(verb)
+    known = forms("ing_form").get(verb)
+    if known is not None or verb not in words("verbs") or verb.endswith("ing"):
+        return known
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
 
 
 def _to_past(m: re.Match[str]) -> str | None:
     return forms("base_form").get(m.group("flag").lower())
 
 
+_NOT_A_NOUN_PHRASE = frozenset(("and", "or", "to", "in", "of", "on", "at", "is", "was", "for"))
+
+
 def _article(m: re.Match[str]) -> str | None:
-    word = m.group("next")
+    word = m.group("next").split("-")[0]  # "an MIT-style licence": the acronym decides
     lower = word.lower()
-    if (
-        len(word) > 1 and word[:2].isupper() and word.isalpha()
-    ):  # "HR", "MSc": said letter by letter
-        wants_an = word[0] in _VOWEL_LETTERS
+    if lower in _NOT_A_NOUN_PHRASE:
+        return None  # "Exhibit A and ...", "plan A or B": a label, not an article
+    spelt_out = len(word) > 1 and word.isalpha() and not set(lower) & set("aeiouy")
+    if len(word) > 1 and word[:2].isupper() and word.isalpha() or spelt_out:
+        if _said_as_word(word):
+            return None  # "a RIDDOR report", "a NICE guideline": no letter is spoken alone
+        # "an HR partner", "an MSc", "an http request": letter by letter
+        wants_an = word[0].upper() in _VOWEL_LETTERS
     elif lower.startswith(_VOWEL_SOUND_WORDS):
         wants_an = True
     elif lower.startswith(_CONSONANT_SOUND_PREFIXES):
@@ -52,6 +70,14 @@ def _article(m: re.Match[str]) -> str | None:
     return None
 
 
+def _said_as_word(acronym: str) -> bool:
+    """Whether an acronym is read as a word ("RIDDOR", "NASA", "SQL" for many), not letter by
+    letter ("HMRC", "NHS", "MSc"): a consonant then a vowel, in four letters or more."""
+    if acronym in words("said_as_words"):
+        return True
+    return len(acronym) >= 4 and acronym.isupper() and acronym[1] in "AEIOU"
+
+
 def _me_and(m: re.Match[str]) -> str | None:
     verb = m.group("verb").lower()
     fixed = {"was": "were", "is": "are", "has": "have"}.get(verb, verb)
@@ -64,13 +90,10 @@ _BE_I = r"(?:I am|I'm|I’m|I was|we are|we're|we’re|we were|am)"
 RULES: tuple[Rule, ...] = (
     Rule(
         "look forward to + base verb",
-        rx(
-            r"\blook(?:ing)? forward to (?P<flag>hear|meet|see|speak|work|talk|join|receive|"
-            r"discuss|learn|continue|contribute|get|start|help|connect|collaborate|catch|visit|"
-            r"share)\b"
-        ),
+        rx(r"\b(?:look|looks|looked|looking) forward to (?P<flag>[a-z]+)\b"),
         _look_forward,
         "after 'look forward to', use the -ing form",
+        needs="forward",
     ),
     Rule(
         "to + past tense",
@@ -82,16 +105,21 @@ RULES: tuple[Rule, ...] = (
         ),
         _to_past,
         "after 'to', use the base form of the verb",
+        needs=(
+            "to ",
+            "met|talk|spok|saw|went|did|came|took|gave|wrote|began|knew|chose|heard|joined|worked|discussed|shared|seen",
+        ),
     ),
     Rule(
         "interesting in",
         rx(r"\b" + _BE_I + r" (?:\w+ly |very |so |really )?(?P<flag>interesting in)\b"),
         fixed("interested in"),
         "you are 'interested in' something",
+        needs="interesting in",
     ),
     Rule(
         "a before a vowel sound",
-        rx(r"\b(?P<flag>an?) (?P<next>[A-Za-z][\w-]*)"),
+        rx(r"(?<![\w&/.'’-])(?P<flag>an?) (?P<next>[A-Za-z][\w-]*)"),
         _article,
         "use 'an' before a vowel sound and 'a' before a consonant sound",
     ),
@@ -100,6 +128,7 @@ RULES: tuple[Rule, ...] = (
         rx(r"\b(?P<flag>discuss(?:ed|ing)? about)\b"),
         lambda m: m.group("flag").rsplit(" ", 1)[0],
         "'discuss' takes no 'about'",
+        needs="about",
     ),
     Rule(
         "Me and X was",
@@ -110,12 +139,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _me_and,
         "the subject is 'X and I'",
+        needs="me and",
     ),
     Rule(
         "we/they was",
         rx(r"\b(?P<flag>(?:we|they|you) was)\b"),
         lambda m: m.group("flag").rsplit(" ", 1)[0] + " were",
         "'we', 'you' and 'they' take 'were'",
+        needs="we was|they was|you was",
     ),
     Rule(
         "I done / I seen",
@@ -128,6 +159,7 @@ RULES: tuple[Rule, ...] = (
             "begun": "I began",
         }.get(m.group("flag").split()[1].lower()),  # fmt: skip
         "say 'I did', 'I saw'",
+        needs="i done|i seen|i been|i gone|i begun|i wrote it|i knowed",
     ),
     Rule(
         "have + simple past",
@@ -141,58 +173,59 @@ RULES: tuple[Rule, ...] = (
             + forms("past_participle")[m.group("verb").lower()]
         ),
         "after 'have', use the past participle",
+        needs=(
+            " have | has | had |i've |we've ",
+            "went|wrote|did|saw|took|gave|came|spoke|began|knew|chose|ate|drove|grew|ran|broke|forgot",
+        ),
     ),
     Rule(
         "irregardless",
         rx(r"\b(?P<flag>irregardless)\b"),
         fixed("regardless"),
         "'irregardless' is not standard; write 'regardless'",
+        needs="irregardless",
     ),
     Rule(
         "between you and I",
         rx(r"\b(?P<flag>between you and I)\b"),
         fixed("between you and me"),
         "after 'between', use 'me'",
+        needs="between you",
     ),
     Rule(
         "could of",
         rx(r"\b(?P<flag>(?:could|should|would|must|might) of)\b"),
         lambda m: m.group("flag").split()[0] + " have",
         "write 'could have', not 'could of'",
-    ),
-    Rule(
-        "less for fewer",
-        rx(
-            r"\b(?P<flag>less) (?:pupils|students|people|patients|staff members|customers|clients|"
-            r"errors|mistakes|bugs|incidents|calls|meetings|hours|days|alerts|complaints|"
-            r"children|tickets|cases)\b"
-        ),
-        fixed("fewer"),
-        "use 'fewer' with things you count",
+        needs="ld of|st of|ht of",
     ),
     Rule(
         "informations",
         rx(r"\b(?P<flag>informations|advices|feedbacks|equipments|knowledges)\b"),
         lambda m: m.group("flag")[:-1],
         "this word has no plural",
+        needs="informations|advices|feedbacks|equipments|knowledges",
     ),
     Rule(
         "will like for would like",
         rx(r"\b(?:I|we) (?P<flag>will like)\b"),
         fixed("would like"),
         "a polite wish is 'would like'",
+        needs="will like",
     ),
     Rule(
         "am having + years",
         rx(r"\b(?P<flag>am having) (?:\w+ )?(?:years?|months?|experience)\b"),
         fixed("have"),
         "'have' (not 'am having') for experience",
+        needs="am having",
     ),
     Rule(
         "ask few questions",
         rx(r"\b(?P<flag>(?:ask|have|had|answer) few questions)\b"),
         lambda m: m.group("flag").replace(" few", " a few"),
         "'a few' means some; 'few' means hardly any",
+        needs="few",
     ),
     Rule(
         "since + duration",
@@ -202,18 +235,21 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m: "for" + m.group("flag")[5:],
         "a duration takes 'for'",
+        needs="since",
     ),
     Rule(
         "use to",
         rx(r"\b(?:I'm|I’m|I am|we're|we are|I was|got|get) (?P<flag>use to)\b"),
         fixed("used to"),
         "'used to' something",
+        needs="use to",
     ),
     Rule(
         "more better",
         rx(r"\b(?P<flag>more (?:better|worse|easier|harder|faster|bigger|smaller))\b"),
         lambda m: m.group("flag").split()[1],
         "'more' and a comparative say the same thing twice",
+        needs="more ",
     ),
     Rule(
         "one of the + singular",
@@ -223,8 +259,12 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m: m.group("flag") + "s",
         "'one of the' takes a plural",
+        needs="one of the",
     ),
 )
+
+
+ALL_RULES: tuple[Rule, ...] = (*RULES, *CONFUSIONS, *AGREEMENT, *USAGE)
 
 
 def grammar_findings(text: str) -> list[Finding]:
@@ -232,39 +272,23 @@ def grammar_findings(text: str) -> list[Finding]:
     return list(_find(text))
 
 
-# A word each rule's match must contain: a rule whose word is absent from the note is skipped,
-# which keeps the whole rule set well under Harper's own time.
-NEEDS = {
-    "look forward to + base verb": "forward", "to + past tense": "to ", "it's for its": "s ",
-    "who's for whose": "who", "then for than": "then", "loose for lose": "loose",
-    "interesting in": "interesting in", "discuss about": "about", "Me and X was": "me and",
-    "we/they was": " was", "I done / I seen": "i ", "irregardless": "irregardless",
-    "between you and I": "between you", "could of": " of", "your for you're": "your",
-    "you're for your": "re ", "there for their": "there", "there for they're": "there",
-    "they're for their": "re ", "affect and effect": "ffect", "compliment for complement":
-    "compliment", "principle for principal": "principle", "less for fewer": "less",
-    "practise for practice (noun)": "practise", "advice for advise": "advice",
-    "lead for led": "lead ", "weather for whether": "weather", "were for where": "were",
-    "informations": "s", "will like for would like": "will like", "am having + years":
-    "am having", "ask few questions": "few", "since + duration": "since", "use to": "use to",
-    "more better": "more ", "one of the + singular": "one of the", "its for it's": "its ",
-    "have + simple past": "ha",
-}  # fmt: skip
-
-
 def _find(text: str) -> Iterator[Finding]:
     lowered = text.casefold().replace("’", "'")
-    for rule in (*RULES, *CONFUSIONS):
-        if NEEDS.get(rule.name, "") not in lowered:
+    seen: set[tuple[int, int]] = set()
+    for rule in ALL_RULES:
+        if not rule.applies(lowered):
             continue
         for m in rule.pattern.finditer(text):
-            group = "flag" if m.group("flag") else "flag2"
+            group = flag_group(m)
             fix = rule.fix(m)
             if fix is None:
                 continue
             start, end = m.start(group), m.end(group)
+            if (start, end) in seen:
+                continue  # two rules of one class can see the same slip
+            seen.add((start, end))
             yield Finding(
-                kind="grammar",
+                kind=rule.kind,
                 message=rule.message,
                 start=start,
                 end=end,

@@ -54,6 +54,25 @@ def professional_words() -> frozenset[str]:
 
 
 @functools.cache
+def loanwords(country: str | None) -> frozenset[str]:
+    """The words of a country's other languages its people write in English notes ("Kia
+    ora", "Diolch", "lakh"), with each entry's parts."""
+    section = data_file("loanwords.toml").get(country or "", {})
+    assert isinstance(section, dict)
+    found: set[str] = set()
+    for entry in section.get("words", []):
+        found |= word_forms(entry)
+    return frozenset(found)
+
+
+@functools.cache
+def any_loanword() -> frozenset[str]:
+    """Every country's borrowed words, folded: from another country than the candidate's, a
+    word such as "ora" may be meant, so it is never a spelling error (only a warning)."""
+    return frozenset(fold(w) for country in data_file("loanwords.toml") for w in loanwords(country))
+
+
+@functools.cache
 def particles() -> frozenset[str]:
     """Surname particles, folded: "ní", "van", "de"."""
     found = data_file("names.toml")["particles"]
@@ -105,8 +124,11 @@ def note_phrases(facts: Facts) -> list[str]:
 
 @functools.lru_cache(maxsize=16)
 def vocabulary(facts: Facts) -> frozenset[str]:
-    """Every word of every name and term the facts know, for Harper's dictionary."""
-    words: set[str] = set()
+    """Every word of every name and term the facts know, and the words the candidate's country
+    borrows from its other languages, for Harper's dictionary."""
+    from followup.core.locale import country_of
+
+    words: set[str] = set(loanwords((country_of(facts.candidate) or "").upper()))
     for phrase in note_phrases(facts):
         words |= word_forms(phrase)
     # postal addresses hold codes like "LS1 4AB" that no dictionary has

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from followup.core.model import Facts, Participant
 from followup.writing.findings import Finding
 from followup.writing.lexicon import particles, titles, vocabulary
+from followup.writing.people import anglicised_part
 from followup.writing.text import WORD, fold, known_people
 
 
@@ -128,7 +129,8 @@ def name_findings(
         if len(word) < 3 or not word[0].isupper() or word in exact:
             continue
         start, end = m.start(), m.start() + len(word)
-        if _sentence_start(text, start) and not any(s < m.end() and start < e for s, e in unknown):
+        suspect = _signature(text, start) or any(s < m.end() and start < e for s, e in unknown)
+        if _sentence_start(text, start) and not suspect:
             continue
         folded = fold(word)
         sound = jellyfish.metaphone(folded)
@@ -146,7 +148,57 @@ def name_findings(
             )
         )
     taken = {(f.start, f.end) for f in out}
-    return out + _split_name_findings(text, facts, names, exact, taken)
+    out += _split_name_findings(text, facts, names, exact, taken)
+    return out + _anglicised_findings(text, facts, {(f.start, f.end) for f in out})
+
+
+def _signature(text: str, at: int) -> bool:
+    """Whether `at` is on the signature line: just after a closing such as "Kind regards,",
+    among the last lines of the note."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[:line_start].rstrip()
+    closing = before.rsplit("\n", 1)[-1].strip()
+    after = [line for line in text[line_start:].splitlines() if line.strip()]
+    if not after or len(after[0].split()) > 4 or len(after) > 3:
+        return False
+    return closing.endswith(",") and len(closing.split()) <= 5 and not _GREETS.match(closing)
+
+
+_GREETS = re.compile(r"(?:Dear|Hi|Hello|Hey|Good|Kia ora|To)\b", re.IGNORECASE)
+
+
+_TITLED = re.compile(
+    r"\b(?P<title>(?:Mr|Ms|Mrs|Mx|Dr|Prof|Professor|Cllr|Sister|Rev|Fr)\.?) "
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?)"
+)
+
+
+def _anglicised_findings(
+    text: str, facts: Facts, taken: set[tuple[int | None, int | None]]
+) -> list[Finding]:
+    """A titled name in an anglicised form of a Gaelic name the facts know: "Dr MacKay" for
+    Dr MacAoidh. Only after a title, so a common word is never compared."""
+    out = []
+    for m in _TITLED.finditer(text):
+        if any(s is not None and s <= m.start() < (e or 0) for s, e in taken):
+            continue
+        for person in known_people(facts).values():
+            part = anglicised_part(m.group("name"), person)
+            if part is None:
+                continue
+            right = f"{m.group('title')} {part}"
+            out.append(
+                Finding(
+                    kind="name",
+                    message=f"{m.group()!r} is an anglicised form; {person.name} is {right!r}",
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(),
+                    suggestions=(right,),
+                )
+            )
+            break
+    return out
 
 
 def _split_name_findings(
@@ -197,6 +249,41 @@ def _split_name_findings(
                     end=span[1],
                     text=text[span[0] : span[1]],
                     suggestions=(whole,),
+                )
+            )
+    return out
+
+
+_NOT_OWNED = re.compile(
+    r" (?:is|are|was|were|have|has|had|will|would|can|could|do|did|and|or|to|in|at|of|on|for)\b"
+)
+
+
+def possessive_findings(text: str, facts: Facts) -> list[Finding]:
+    """A known name with an "s" but no apostrophe before what it owns: "the Trusts work" for
+    the Trust's, "Aoifes team" for Aoife's. Never when the name with an "s" is itself a name
+    the facts know (another company called "... Vets")."""
+    phrases = [facts.application.company, *facts.other_companies]
+    for p in known_people(facts).values():
+        phrases += [p.name, *p.name.split()]
+    known = {fold(p) for p in phrases}
+    out = []
+    for name in {p for p in phrases if len(p) >= 3 and not p.endswith(("s", "S"))}:
+        if fold(name + "s") in known:
+            continue
+        for m in re.finditer(rf"(?<![\w'’]){re.escape(name)}s(?= [a-z])", text):
+            if _NOT_OWNED.match(text, m.end()):
+                continue
+            word = text[m.start() : m.end()]
+            start = m.end() - len(name.split()[-1]) - 1
+            out.append(
+                Finding(
+                    kind="grammar",
+                    message=f"the possessive of {name!r} takes an apostrophe",
+                    start=start,
+                    end=m.end(),
+                    text=text[start : m.end()],
+                    suggestions=(word.split()[-1][:-1] + "'s",),
                 )
             )
     return out

