@@ -77,3 +77,25 @@ def test_an_encoded_word_that_cannot_be_decoded_is_kept_as_written() -> None:
         b"From: =?utf-8?B?!!!?= <a@b.example>\r\nSubject: =?utf-8?B?!!!not-base64?=\r\n\r\n"
     )
     assert (found.sender, found.subject) == ("a@b.example", "=?utf-8?B?!!!not-base64?=")
+
+
+@pytest.mark.parametrize(
+    ("header", "auto"),
+    [
+        ("Auto-Submitted: auto-replied", True),
+        ("Auto-Submitted: auto-generated", True),
+        ("Auto-Submitted: no", False),
+        ("X-Autoreply: yes", True),
+        ("X-Autorespond: vacation", True),
+        ("Precedence: auto_reply", True),
+        ("Precedence: bulk", True),
+        ("Precedence: list", True),
+        ("Precedence: junk", True),
+        ("Precedence: first-class", False),
+        ("X-MS-Exchange-Inbox-Rules-Loop: kchen@globex.example", True),
+        ("X-Mailer: Outlook", False),
+    ],
+)
+def test_out_of_office_headers(header: str, auto: bool) -> None:
+    raw = f"From: K <kchen@globex.example>\r\n{header}\r\n\r\nBack on 7 December.\r\n"
+    assert parse_inbound(raw.encode()).auto_reply is auto
