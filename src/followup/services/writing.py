@@ -7,6 +7,8 @@ is built once per process.
 from __future__ import annotations
 
 import functools
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +57,9 @@ class Target:
     action: Action
     application_id: int | None = None
     others: tuple[str, ...] = ()
+    # a scenario's thank-you is compared with the drafts the others met would get, drafted
+    # only when the check gets that far
+    compare_with_drafts: bool = False
     now: datetime | None = None  # the moment the note is written (a letter's date)
 
     @property
@@ -93,20 +98,19 @@ def scenario_target(
     met at the same interview, so a copied note is a `duplicate` here too."""
     action = action_for(facts, interview_id=interview, contact_id=contact, kind=kind, now=now)
     target = Target(facts, replace(action, method=method) if method else action, now=now)
-    if kind != "thank_you":
-        return target
-    # the notes the others met at that interview would get, for the duplicate check
-    met = facts.interview(interview)
-    others = [
-        compose(
-            facts,
-            action_for(facts, interview_id=interview, contact_id=p.id, kind=kind, now=now),
-            now=now,
-        ).text
-        for p in (met.participants if met else ())
-        if p.id != contact
-    ]
-    return replace(target, others=tuple(others))
+    return replace(target, compare_with_drafts=kind == "thank_you")
+
+
+def _drafts_to_others(target: Target) -> Iterator[str]:
+    """The notes the others met at the target's interview would get, one at a time."""
+    met = target.facts.interview(target.interview)
+    now = target.now or target.action.due
+    for p in met.participants if met else ():
+        if p.id != target.contact:
+            action = action_for(
+                target.facts, interview_id=met.id, contact_id=p.id, kind="thank_you", now=now
+            )
+            yield compose(target.facts, action, now=now).text
 
 
 def stored_target(service: Followup, action_id: str, method: Method | None = None) -> Target:
@@ -164,7 +168,9 @@ def check(target: Target, text: str) -> Report:
         interview_id=target.interview,
         contact_id=target.contact,
         kind=target.kind,
-        others=target.others,
+        others=itertools.chain(
+            target.others, _drafts_to_others(target) if target.compare_with_drafts else ()
+        ),
     )
 
 

@@ -19,6 +19,7 @@ from followup.writing.patterns import (
     AFTER_VERB,
     Rule,
     base_verb,
+    cased,
     keep_case,
     plural_noun,
     rx,
@@ -211,7 +212,7 @@ AGREEMENT: tuple[Rule, ...] = (
     ),
     Rule(
         "X and Y + singular verb",
-        re.compile(
+        cased(
             r"\b(?P<x>[A-Za-z][a-z]{2,}) and (?:(?:the|my|our|your|their) )?(?P<y>[a-z]{3,}) "
             r"(?P<flag>[a-z]+s)\b" + AFTER_VERB
         ),
@@ -221,7 +222,7 @@ AGREEMENT: tuple[Rule, ...] = (
     ),
     Rule(
         "plural subject + singular verb",
-        re.compile(
+        cased(
             r"\b(?P<noun>[A-Za-z][a-z]+s|people|children|men|women) (?P<flag>[a-z]+s)\b"
             + AFTER_VERB
         ),
@@ -231,7 +232,7 @@ AGREEMENT: tuple[Rule, ...] = (
     ),
     Rule(
         "verb agrees with the nearer noun",
-        re.compile(
+        cased(
             r" (?:about|of|with|between|for|on|in|across|from|among|around|to) "
             r"(?P<between>(?:[a-z-]+ ){0,3}?)(?P<noun>[a-z-]+s) (?P<flag>[a-z]+)\b" + AFTER_VERB
         ),

@@ -5,7 +5,7 @@ else met, and the length."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from followup.core.model import Facts, Participant
@@ -103,32 +103,33 @@ def recipient_findings(
 def company_findings(text: str, folded: str, facts: Facts) -> list[Finding]:
     """Another company the candidate applied to, named in this note."""
     own = fold(facts.application.company)
+    named = [
+        (company, m)
+        for company in facts.other_companies
+        if (key := fold(company)) and key != own and key in folded
+        for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded)
+    ]
+    if not named:
+        return []
     # "my design-system work at Contoso", straight from the facts, is a fair mention
     allowed = [
         (m.start(), m.end())
         for phrase in _fact_phrases(facts)
         for m in re.finditer(_any_person(fold(phrase)), folded)
     ]
-    out: list[Finding] = []
-    for company in facts.other_companies:
-        key = fold(company)
-        if not key or key == own:
-            continue
-        for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
-            if any(s <= m.start() and m.end() <= e for s, e in allowed):
-                continue
-            out.append(
-                Finding(
-                    kind="company",
-                    message=f"{company!r} is another company you applied to; this note is for "
-                    f"{facts.application.company}",
-                    start=m.start(),
-                    end=m.end(),
-                    text=text[m.start() : m.end()],
-                    suggestions=(facts.application.company,),
-                )
-            )
-    return out
+    return [
+        Finding(
+            kind="company",
+            message=f"{company!r} is another company you applied to; this note is for "
+            f"{facts.application.company}",
+            start=m.start(),
+            end=m.end(),
+            text=text[m.start() : m.end()],
+            suggestions=(facts.application.company,),
+        )
+        for company, m in named
+        if not any(s <= m.start() and m.end() <= e for s, e in allowed)
+    ]
 
 
 _PERSONAL = re.compile(r"\b(?:i|my|me|your|you|their|they|them|our|we)\b")
@@ -181,11 +182,18 @@ def placeholder_findings(text: str, facts: Facts, addressee: Participant | None)
     return out
 
 
-def duplicate_findings(text: str, others: Sequence[str]) -> list[Finding]:
-    """Nearly the same as a note to another person met in the same interview."""
-    body = _body(text)
+def duplicate_findings(text: str, others: Iterable[str]) -> list[Finding]:
+    """Nearly the same as a note to another person met in the same interview, word for word
+    (stops at the first: `others` may be drafted as they are asked for)."""
+    body = _body(text).split()
     for other in others:
-        ratio = SequenceMatcher(None, body, _body(other), autojunk=False).ratio()
+        matcher = SequenceMatcher(None, body, _body(other).split(), autojunk=False)
+        if (
+            matcher.real_quick_ratio() <= DUPLICATE_RATIO
+            or matcher.quick_ratio() <= DUPLICATE_RATIO
+        ):
+            continue
+        ratio = matcher.ratio()
         if ratio > DUPLICATE_RATIO:
             return [
                 Finding(

@@ -120,16 +120,18 @@ def name_findings(
     import jellyfish
 
     names = name_table(facts)
-    # a name without its accents ("Tomas" for Tomás) is a misspelt name, though Harper knows it
-    exact = {n.text for n in names} | (vocabulary(facts) - _unaccented(names))
+    exact = _exact(facts)
     unknown = set(unknown_spans)
+    signed_at = _signature_line(text)
     out: list[Finding] = []
     for m in WORD.finditer(text):
-        word = re.sub(r"[’']s$", "", m.group())
+        word = m.group()
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
         if len(word) < 3 or not word[0].isupper() or word in exact:
             continue
         start, end = m.start(), m.start() + len(word)
-        suspect = _signature(text, start) or any(s < m.end() and start < e for s, e in unknown)
+        suspect = start >= signed_at or any(s < m.end() and start < e for s, e in unknown)
         if _sentence_start(text, start) and not suspect:
             continue
         folded = fold(word)
@@ -152,16 +154,30 @@ def name_findings(
     return out + _anglicised_findings(text, facts, {(f.start, f.end) for f in out})
 
 
-def _signature(text: str, at: int) -> bool:
-    """Whether `at` is on the signature line: just after a closing such as "Kind regards,",
-    among the last lines of the note."""
-    line_start = text.rfind("\n", 0, at) + 1
-    before = text[:line_start].rstrip()
-    closing = before.rsplit("\n", 1)[-1].strip()
-    after = [line for line in text[line_start:].splitlines() if line.strip()]
-    if not after or len(after[0].split()) > 4 or len(after) > 3:
-        return False
-    return closing.endswith(",") and len(closing.split()) <= 5 and not _GREETS.match(closing)
+@functools.lru_cache(maxsize=16)
+def _exact(facts: Facts) -> frozenset[str]:
+    """Words that are right as they stand: the names, and every word of the dictionary but a
+    name without its accents ("Tomas" for Tomás is misspelt, though Harper knows it)."""
+    names = name_table(facts)
+    return frozenset({n.text for n in names} | (vocabulary(facts) - _unaccented(names)))
+
+
+def _signature_line(text: str) -> int:
+    """Where the signature line starts, just after a closing such as "Kind regards," among
+    the last lines of the note; past the end when there is none."""
+    lines = text.rstrip().split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for i in filled[-3:]:
+        before = [j for j in filled if j < i]
+        if not before or len(lines[i].split()) > 4:
+            continue
+        closing = lines[before[-1]].strip()
+        if closing.endswith(",") and len(closing.split()) <= 5 and not _GREETS.match(closing):
+            return starts[i]
+    return len(text)
 
 
 _GREETS = re.compile(r"(?:Dear|Hi|Hello|Hey|Good|Kia ora|To)\b", re.IGNORECASE)
@@ -205,7 +221,7 @@ def _split_name_findings(
     text: str,
     facts: Facts,
     names: tuple[_Name, ...],
-    exact: set[str],
+    exact: frozenset[str],
     taken: set[tuple[int | None, int | None]],
 ) -> list[Finding]:
     """A name broken in two: "Adebisi Cole" for "Adebisi-Cole", "North Wind" for
@@ -236,6 +252,7 @@ def _split_name_findings(
                     n.text
                     for n in names
                     if len(n.folded) >= 6
+                    and abs(len(n.folded) - len(joined)) <= 1
                     and jellyfish.damerau_levenshtein_distance(joined, n.folded) <= 1
                 ),
                 None,
@@ -269,7 +286,7 @@ def possessive_findings(text: str, facts: Facts) -> list[Finding]:
     known = {fold(p) for p in phrases}
     out = []
     for name in {p for p in phrases if len(p) >= 3 and not p.endswith(("s", "S"))}:
-        if fold(name + "s") in known:
+        if name + "s " not in text or fold(name + "s") in known:
             continue
         for m in re.finditer(rf"(?<![\w'’]){re.escape(name)}s(?= [a-z])", text):
             if _NOT_OWNED.match(text, m.end()):

@@ -13,7 +13,7 @@ own notes is never "corrected".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from followup.core.model import ActionKind, English, Facts
@@ -136,7 +136,7 @@ class Proofreader:
         interview_id: str,
         contact_id: str,
         kind: ActionKind = "thank_you",
-        others: Sequence[str] = (),
+        others: Iterable[str] = (),
     ) -> Report:
         """Every finding of DESIGN.md section 2 for `text`, a note to `contact_id`."""
         people = known_people(facts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -76,6 +77,7 @@ MONTHS = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case without accents: 'Tomás' -> 'tomas'."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -86,10 +88,13 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def content_words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def content_words(text: str) -> tuple[str, ...]:
     """The words of a phrase that carry its meaning, folded: 'the migration to dbt' ->
     ['migration', 'dbt']."""
-    return [w for w in (fold(m) for m in _TOKEN.findall(text)) if w not in STOPWORDS and len(w) > 1]
+    return tuple(
+        w for w in (fold(m) for m in _TOKEN.findall(text)) if w not in STOPWORDS and len(w) > 1
+    )
 
 
 def mentions(text_folded: str, phrase: str) -> bool:

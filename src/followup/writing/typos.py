@@ -146,38 +146,52 @@ def _common_slip(word: str, right: str) -> bool:
     return doubled or (i > 0 and extra in _VOWELS)  # "liason", "genuinly", not "ovine"
 
 
+@functools.lru_cache(maxsize=16)
+def _title_patterns(facts: Facts) -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
+    """For each word of a title the facts know, the title with that word left open: (the
+    title, the word, a neighbouring word that must be in the note, the pattern)."""
+    titles = {facts.application.role, *(p.title or "" for p in known_people(facts).values())}
+    out = []
+    for title in titles:
+        words = title.split()
+        for i, word in enumerate(words):
+            if len(word) < 5 or not word.isalpha() or len(words) < 2:
+                continue
+            before = r"\s+".join(re.escape(w) for w in words[:i])
+            after = r"\s+".join(re.escape(w) for w in words[i + 1 :])
+            pattern = (before + r"\s+" if before else r"\b") + r"(?P<typo>[A-Za-z]+)"
+            pattern += r"\s+" + after if after else r"\b(?!['’])"
+            anchor = (words[i - 1] if i else words[i + 1]).casefold()
+            out.append((title, word, anchor, re.compile(pattern, re.IGNORECASE)))
+    return tuple(out)
+
+
 def title_typo_findings(text: str, facts: Facts) -> list[Finding]:
     """A word of the role or of someone's job title written as another real word, which no
     dictionary flags: "Construction Manger" for Construction Manager. The rest of the title
     around it is the evidence, so a word alone is never compared."""
     import jellyfish
 
-    titles = {facts.application.role, *(p.title or "" for p in known_people(facts).values())}
+    lowered = text.casefold()
     out: list[Finding] = []
-    for title in titles:
-        words = title.split()
-        for i, word in enumerate(words):
-            if len(word) < 5 or not word.isalpha():
+    for title, word, anchor, pattern in _title_patterns(facts):
+        if anchor not in lowered:
+            continue
+        for m in pattern.finditer(text):
+            typo = m.group("typo")
+            lower, right = typo.casefold(), word.casefold()
+            if lower == right or lower in (right + "s", right + "es"):
                 continue
-            before = r"\s+".join(re.escape(w) for w in words[:i])
-            after = r"\s+".join(re.escape(w) for w in words[i + 1 :])
-            pattern = (before + r"\s+" if before else r"\b") + r"(?P<typo>[A-Za-z]+)"
-            pattern += r"\s+" + after if after else r"\b(?!['’])"
-            for m in re.finditer(pattern, text, re.IGNORECASE):
-                typo = m.group("typo")
-                lower, right = typo.casefold(), word.casefold()
-                if lower == right or lower in (right + "s", right + "es") or not (before or after):
-                    continue
-                if jellyfish.damerau_levenshtein_distance(lower, right) != 1:
-                    continue
-                out.append(
-                    Finding(
-                        kind="spelling",
-                        message=f"{typo!r} in {title!r} looks like a slip for {word!r}",
-                        start=m.start("typo"),
-                        end=m.end("typo"),
-                        text=typo,
-                        suggestions=(word,),
-                    )
+            if jellyfish.damerau_levenshtein_distance(lower, right) != 1:
+                continue
+            out.append(
+                Finding(
+                    kind="spelling",
+                    message=f"{typo!r} in {title!r} looks like a slip for {word!r}",
+                    start=m.start("typo"),
+                    end=m.end("typo"),
+                    text=typo,
+                    suggestions=(word,),
                 )
+            )
     return out

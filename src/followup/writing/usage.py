@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from followup.writing.patterns import Rule, flag_group, keep_case, plural_noun, rx, words
+from followup.writing.patterns import Rule, cased, flag_group, keep_case, plural_noun, rx, words
 
 _MONTH_NAMES = (
     "january",
@@ -108,7 +108,7 @@ USAGE: tuple[Rule, ...] = (
     ),
     Rule(
         "on + month",
-        re.compile(r"\b(?P<flag>[Oo]n) " + _MONTHS + r"\b(?!,? *(?:the )?\d)"),
+        cased(r"\b(?P<flag>[Oo]n) " + _MONTHS + r"\b(?!,? *(?:the )?\d)"),
         _in_month,
         "a month without a day takes 'in'",
         needs="|".join(f"on {month}" for month in _MONTH_NAMES),
