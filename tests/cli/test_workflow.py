@@ -293,7 +293,7 @@ ERRORS = [
     ),
     (
         ["person", "edit", "1", "--email", "not-an-address"],
-        "Error: person edit: email: 'not-an-address' is not an email address\n",
+        "Error: person edit: email: 'not-an-address' is not one email address: an email address must have an @-sign\n",
     ),
 ]
 

@@ -161,7 +161,8 @@ def test_interview_form_errors_keep_what_was_typed(client: TestClient) -> None:
         },
     )
     assert re.search(
-        r'id="e-person-0-email"[^>]*>&#39;not-an-email&#39; is not an email', response.text
+        r'id="e-person-0-email"[^>]*>&#39;not-an-email&#39; is not one email address: an email address must have an @-sign',
+        response.text,
     )
     assert export(client) == before
 

@@ -120,7 +120,9 @@ def scenario(
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        from followup.private import write_private
+
+        write_private(output, text.encode())
 
 
 @app.command()
@@ -240,7 +242,9 @@ def export_(
         sys.stdout.write(text)
         return
     try:
-        file.write_text(text, encoding="utf-8")
+        from followup.private import write_private
+
+        write_private(file, text.encode())  # a whole job search: for the user's eyes only
     except OSError as exc:
         raise InvalidInputError(str(file), f"cannot write it ({exc.strerror})") from None
     typer.echo(f"Exported to {file}.")

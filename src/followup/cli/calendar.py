@@ -118,7 +118,9 @@ def calendar(
         sys.stdout.write(text)
         return
     try:
-        output.write_bytes(text.encode())
+        from followup.private import write_private
+
+        write_private(output, text.encode())
     except OSError as exc:
         raise InvalidInputError(str(output), f"cannot write it ({exc.strerror})") from None
     typer.echo(f"Wrote {text.count('BEGIN:VEVENT')} follow-up(s) to {output}.", err=True)

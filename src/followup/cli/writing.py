@@ -113,7 +113,9 @@ def draft(
                 "--pdf", f"only letters print; this draft is {d.method} (add --method letter)"
             )
         try:
-            pdf.write_bytes(writing.letter_pdf(d.body))
+            from followup.private import write_private
+
+            write_private(pdf, writing.letter_pdf(d.body))
         except OSError as exc:
             raise InvalidInputError(str(pdf), f"cannot write it ({exc.strerror})") from None
     if as_json:

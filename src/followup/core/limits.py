@@ -13,7 +13,8 @@ from datetime import date
 NAME = 200  # a person's full name, the candidate's too
 TITLE = 200  # a person's job title
 SALUTATION = 100  # "Ms. Chen", "Dr. Lindqvist"
-EMAIL = 320  # RFC 3696: 64 before the @, 255 after
+EMAIL = 320  # the columns' width (RFC 3696: 64 before the @, 255 after)
+EMAIL_ADDRESS = 254  # what an address may be (RFC 5321's path; email-validator's limit)
 PHONE = 50
 ADDRESS = 2000  # a postal address, several lines
 COMPANY = 200

@@ -14,6 +14,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     ValidationError,
     field_validator,
 )
@@ -22,7 +23,13 @@ from followup.core import limits
 from followup.core.errors import InvalidInputError
 from followup.core.model import DEFAULT_CHECKIN_LIMIT
 from followup.core.workdays import zone
-from followup.inputs.parse import parse_aware_time, parse_day, storable
+from followup.inputs.parse import (
+    multi_line_text,
+    one_line_text,
+    parse_aware_time,
+    parse_day,
+    storable,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -67,12 +74,41 @@ def null_is(default: Any) -> Any:
     return replace_null
 
 
+def _one_line(value: Any) -> Any:
+    if isinstance(value, str):
+        one_line_text(value)
+    return value
+
+
+def _multi_line(value: Any) -> Any:
+    if isinstance(value, str):
+        multi_line_text(value)
+    return value
+
+
+def valid_email(value: str | None) -> str | None:
+    """One email address, as email-validator reads it (no DNS lookup), kept as written."""
+    if not value:
+        return None
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        why = str(exc).rstrip(".")
+        raise ValueError(
+            f"{value[:80]!r} is not one email address: {why[:1].lower()}{why[1:]}"
+        ) from None
+    return value
+
+
 def _text(limit: int) -> Any:
-    return Annotated[str, Field(min_length=1, max_length=limit)]
+    return Annotated[str, Field(min_length=1, max_length=limit), AfterValidator(_one_line)]
 
 
-def _optional(limit: int) -> Any:
-    return Annotated[str | None, Field(max_length=limit)]
+def _optional(limit: int, *, lines: bool = False) -> Any:
+    check = _multi_line if lines else _one_line
+    return Annotated[str | None, Field(max_length=limit), AfterValidator(check)]
 
 
 AwareTime = Annotated[datetime, BeforeValidator(parse_aware_time)]
@@ -80,17 +116,20 @@ Day = Annotated[date | None, BeforeValidator(parse_day)]
 Name = _text(limits.NAME)
 Company = _text(limits.COMPANY)
 Role = _text(limits.ROLE)
-Item = _text(limits.ITEM)
+Item = Annotated[str, Field(min_length=1, max_length=limits.ITEM), AfterValidator(_multi_line)]
 Items = Annotated[list[Item], Field(max_length=limits.ITEMS_PER_LIST)]
 Title = _optional(limits.TITLE)
 Salutation = _optional(limits.SALUTATION)
-Email = _optional(limits.EMAIL)
-Address = _optional(limits.ADDRESS)
+Email = Annotated[str | None, Field(max_length=limits.EMAIL_ADDRESS), AfterValidator(valid_email)]
+Address = _optional(limits.ADDRESS, lines=True)
 Phone = Annotated[
-    Annotated[str, Field(max_length=limits.PHONE)] | None, BeforeValidator(_phone_text)
+    Annotated[str, Field(max_length=limits.PHONE), AfterValidator(_one_line)] | None,
+    BeforeValidator(_phone_text),
 ]
-ReplyNote = _optional(limits.REPLY_NOTE)
-NoteText = _text(limits.NOTE_TEXT)
+ReplyNote = _optional(limits.REPLY_NOTE, lines=True)
+NoteText = Annotated[
+    str, Field(min_length=1, max_length=limits.NOTE_TEXT), AfterValidator(_multi_line)
+]
 ScenarioId = _text(limits.SCENARIO_ID)
 ZoneName = Annotated[
     str, Field(min_length=1, max_length=limits.TIMEZONE), AfterValidator(known_zone)
@@ -104,6 +143,10 @@ CheckinLimit = Annotated[
 Country = Annotated[str | None, AfterValidator(known_country)]  # fits limits.COUNTRY
 EnglishName = Literal["american", "british", "canadian", "australian", "indian"]
 StoredId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+# A backup's ids and a JSON body's flags are JSON numbers and booleans, never "1", 1.0 or true
+# given for 1, nor 0.0 for false: what looks like another type is a mistake, not a value.
+RowId = Annotated[int, Strict(), Field(ge=1, le=2**31 - 1)]
+Flag = Annotated[bool, Strict()]
 
 
 class StrictModel(BaseModel):

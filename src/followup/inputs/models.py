@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, Strict, field_validator
 
 from followup.core import limits
 from followup.core.model import DEFAULT_CHECKIN_LIMIT
@@ -20,6 +20,7 @@ from followup.inputs.fields import (
     Day,
     Email,
     EnglishName,
+    Flag,
     Item,
     Items,
     Name,
@@ -27,6 +28,7 @@ from followup.inputs.fields import (
     Phone,
     ReplyNote,
     Role,
+    RowId,
     Salutation,
     ScenarioId,
     StoredId,
@@ -74,8 +76,8 @@ class ApplicationIn(StrictModel):
     company: Company
     role: Role
     decision_speed: Literal["quick", "normal", "slow", "unknown"] = "unknown"
-    client_facing: bool = False
-    verbal_role: bool = False
+    client_facing: Flag = False
+    verbal_role: Flag = False
     culture: Literal["traditional", "modern", "unknown"] = "unknown"
     expected_response_by: Day = None
 
@@ -162,14 +164,7 @@ class PersonIn(StrictModel):
     salutation: Salutation = None
     discussed: Items = []
     liked: Items = []
-    primary: bool = False  # the application's primary contact: check-ins go to them
-
-    @field_validator("email")
-    @classmethod
-    def _email_shape(cls, value: str | None) -> str | None:
-        if value and ("@" not in value or " " in value or value.startswith("@")):
-            raise ValueError(f"{value!r} is not an email address")
-        return value or None
+    primary: Flag = False  # the application's primary contact: check-ins go to them
 
 
 People = Annotated[list[PersonIn], Field(max_length=limits.PEOPLE_PER_INTERVIEW)]
@@ -202,7 +197,7 @@ class InterviewEditIn(StrictModel):
     people: People | None = None
     forgot_to_mention: Items | None = None
     expected_response_by: Day = None
-    clear_expected_response_by: bool = False
+    clear_expected_response_by: Flag = False
 
 
 class PersonEditIn(StrictModel):
@@ -250,22 +245,22 @@ class NoteIn(StrictModel):
 
 # -- backup documents (rows of every table, with their ids) -----------------------------------
 class ProfileRow(ProfileIn):
-    id: StoredId
+    id: RowId
     created_at: AwareTime
 
 
 class ApplicationRow(ApplicationIn):
-    id: StoredId
-    profile_id: StoredId
+    id: RowId
+    profile_id: RowId
     status: AppStatus
-    primary_contact_id: StoredId | None = None
+    primary_contact_id: RowId | None = None
     created_at: AwareTime
     closed_at: AwareTime | None = None
 
 
 class PersonRow(StrictModel):
-    id: StoredId
-    application_id: StoredId
+    id: RowId
+    application_id: RowId
     name: Name
     title: Title = None
     email: Email = None
@@ -275,8 +270,8 @@ class PersonRow(StrictModel):
 
 
 class InterviewRow(StrictModel):
-    id: StoredId
-    application_id: StoredId
+    id: RowId
+    application_id: RowId
     kind: InterviewKind
     start_at: AwareTime
     end_at: AwareTime
@@ -285,28 +280,28 @@ class InterviewRow(StrictModel):
 
 
 class ParticipantRow(StrictModel):
-    interview_id: StoredId
-    person_id: StoredId
-    position: Annotated[int, Field(ge=0, lt=limits.PEOPLE_PER_INTERVIEW)]
+    interview_id: RowId
+    person_id: RowId
+    position: Annotated[int, Strict(), Field(ge=0, lt=limits.PEOPLE_PER_INTERVIEW)]
     discussed: Items
     liked: Items
 
 
 class FollowUpRow(StrictModel):
-    id: StoredId
-    application_id: StoredId
+    id: RowId
+    application_id: RowId
     kind: ActionKind
-    interview_id: StoredId | None = None
-    person_id: StoredId
+    interview_id: RowId | None = None
+    person_id: RowId
     method: Method
     sent_at: AwareTime
     body: Annotated[str | None, Field(max_length=limits.NOTE_TEXT)] = None
 
 
 class ReplyRow(StrictModel):
-    id: StoredId
-    application_id: StoredId
-    person_id: StoredId | None = None
+    id: RowId
+    application_id: RowId
+    person_id: RowId | None = None
     received_at: AwareTime
     note: ReplyNote = None
     kind: ReplyKind = "answer"
@@ -315,15 +310,15 @@ class ReplyRow(StrictModel):
 
 
 class SkipRow(StrictModel):
-    id: StoredId
-    application_id: StoredId
+    id: RowId
+    application_id: RowId
     action_id: Annotated[str, Field(min_length=1, max_length=limits.ACTION_ID)]
     at: AwareTime
 
 
 class KeptNoteRow(StrictModel):
-    id: StoredId
-    application_id: StoredId
+    id: RowId
+    application_id: RowId
     action_id: Annotated[str, Field(min_length=1, max_length=limits.ACTION_ID)]
     method: Method
     text: Annotated[str, Field(max_length=limits.NOTE_TEXT)]
@@ -331,16 +326,16 @@ class KeptNoteRow(StrictModel):
 
 
 class InterviewEventRow(StrictModel):
-    interview_id: StoredId
+    interview_id: RowId
     uid: Annotated[str, Field(min_length=1, max_length=limits.CALENDAR_UID)]
     recurrence: Annotated[str, Field(max_length=20)] = ""
-    sequence: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0
+    sequence: Annotated[int, Strict(), Field(ge=0, le=2**31 - 1)] = 0
 
 
 class CalendarSettingsRow(StrictModel):
     """The feed secret is never exported: import makes a new one."""
 
-    profile_id: StoredId
+    profile_id: RowId
     aliases: Annotated[
         list[Annotated[str, Field(min_length=3, max_length=limits.EMAIL)]],
         Field(max_length=limits.ALIASES),
@@ -349,11 +344,11 @@ class CalendarSettingsRow(StrictModel):
 
 
 class FeedEventRow(StrictModel):
-    application_id: StoredId
+    application_id: RowId
     action_id: Annotated[str, Field(min_length=1, max_length=limits.ACTION_ID)]
     start_at: AwareTime
     end_at: AwareTime
-    sequence: Annotated[int, Field(ge=0, le=2**31 - 1)]
+    sequence: Annotated[int, Strict(), Field(ge=0, le=2**31 - 1)]
     stamped_at: AwareTime
 
 

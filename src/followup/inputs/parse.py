@@ -6,6 +6,7 @@ scenario reader's fast path, which must not pay for building pydantic models.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -69,6 +70,49 @@ def storable(value: Any) -> Any:
                 item.encode("utf-8")
             except UnicodeEncodeError:
                 raise ValueError("is not valid Unicode text") from None
+    return value
+
+
+# C0 and C1 control characters and DEL. A one-line field (a name, a title, a subject, an
+# address's email) takes none: a CR or LF there could start a new mail header. Text of several
+# lines keeps its line breaks and tabs.
+ONE_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MULTI_LINE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_NAMES = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
+
+
+def _control_problem(found: re.Match[str]) -> str:
+    char = found.group()
+    name = CONTROL_NAMES.get(char, f"the control character U+{ord(char):04X}")
+    return f"contains {name}; write it on one line without control characters"
+
+
+# Addresses email-validator accepts as they are (a dot-atom before the @, a plain ASCII
+# domain of two labels or more, no special-use name such as .test or .local): the scenario
+# reader's fast path keeps these without importing it; every other goes to email-validator.
+SIMPLE_EMAIL = re.compile(
+    r"(?=.{6,254}$)(?=[^@]{1,64}@)"
+    r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@"
+    r"(?:(?=[A-Za-z0-9-]{1,63}\.)(?!xn--)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\.)+"
+    r"(?!(?:test|local|localhost|invalid|onion|arpa)$)[A-Za-z]{2,63}"
+)
+
+
+def one_line_text(value: str) -> str:
+    """`value` when it holds no control character (CR, LF and TAB included), else ValueError."""
+    found = ONE_LINE_CONTROL.search(value)
+    if found:
+        raise ValueError(_control_problem(found))
+    return value
+
+
+def multi_line_text(value: str) -> str:
+    """`value` when its only control characters are line breaks and tabs, else ValueError."""
+    found = MULTI_LINE_CONTROL.search(value)
+    if found:
+        raise ValueError(
+            _control_problem(found).replace("; write it on one line without", "; remove the")
+        )
     return value
 
 

@@ -17,7 +17,13 @@ from followup.core.errors import InvalidInputError
 from followup.core.locale import is_country
 from followup.core.model import APP_STATUSES, DEFAULT_CHECKIN_LIMIT, ENGLISHES, REPLY_KINDS
 from followup.core.workdays import zone
-from followup.inputs.parse import parse_aware_time, parse_day
+from followup.inputs.parse import (
+    MULTI_LINE_CONTROL,
+    ONE_LINE_CONTROL,
+    SIMPLE_EMAIL,
+    parse_aware_time,
+    parse_day,
+)
 
 
 class _Decline(Exception):
@@ -71,11 +77,11 @@ def _get_or_default(fields: dict[str, Any], key: str) -> Any:
     return _ABSENT if value is None else value
 
 
-def _text(value: Any, limit: int) -> str:
+def _text(value: Any, limit: int, *, lines: bool = False) -> str:
     if type(value) is not str or not 0 < len(value) <= limit or value != value.strip():
         raise _Decline
-    if "\x00" in value:
-        raise _Decline
+    if (MULTI_LINE_CONTROL if lines else ONE_LINE_CONTROL).search(value):
+        raise _Decline  # NUL too
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -83,8 +89,16 @@ def _text(value: Any, limit: int) -> str:
     return value
 
 
-def _optional(value: Any, limit: int) -> str | None:
-    return None if value is None or value is _ABSENT else _text(value, limit)
+def _optional(value: Any, limit: int, *, lines: bool = False) -> str | None:
+    return None if value is None or value is _ABSENT else _text(value, limit, lines=lines)
+
+
+def _email(value: Any) -> str | None:
+    """An address the models would keep as it is; any other goes to email-validator there."""
+    text = _optional(value, limits.EMAIL)
+    if text is not None and not SIMPLE_EMAIL.fullmatch(text):
+        raise _Decline
+    return text
 
 
 def _choice(value: Any, allowed: tuple[str, ...], default: str) -> str:
@@ -120,7 +134,7 @@ def _list(value: Any, limit: int) -> list[Any]:
 
 
 def _items(value: Any) -> list[str]:
-    return [_text(v, limits.ITEM) for v in _list(value, limits.ITEMS_PER_LIST)]
+    return [_text(v, limits.ITEM, lines=True) for v in _list(value, limits.ITEMS_PER_LIST)]
 
 
 def _time(value: Any) -> Any:
@@ -166,9 +180,9 @@ def _candidate(data: Any) -> SimpleNamespace:
         raise _Decline from None
     return SimpleNamespace(
         full_name=_text(c["full_name"], limits.NAME),
-        email=_optional(_get(c, "email"), limits.EMAIL),
+        email=_email(_get(c, "email")),
         phone=_optional(_get(c, "phone"), limits.PHONE),
-        address=_optional(_get(c, "address"), limits.ADDRESS),
+        address=_optional(_get(c, "address"), limits.ADDRESS, lines=True),
         timezone=timezone,
         checkins_per_week=_number(_get(c, "checkins_per_week"), 1, 2, 1),
         default_wait_days=_number(_get(c, "default_wait_days"), *limits.WAIT_DAYS, 7),
@@ -203,9 +217,9 @@ def _participant(data: Any) -> SimpleNamespace:
         id=_text(p["id"], limits.SCENARIO_ID),
         name=_text(p["name"], limits.NAME),
         title=_optional(_get(p, "title"), limits.TITLE),
-        email=_optional(_get(p, "email"), limits.EMAIL),
+        email=_email(_get(p, "email")),
         phone=_optional(_get(p, "phone"), limits.PHONE),
-        address=_optional(_get(p, "address"), limits.ADDRESS),
+        address=_optional(_get(p, "address"), limits.ADDRESS, lines=True),
         salutation=_optional(_get(p, "salutation"), limits.SALUTATION),
         discussed=_items(_get(p, "discussed")),
         liked=_items(_get(p, "liked")),
@@ -268,7 +282,8 @@ def read_plain(data: Any) -> SimpleNamespace | None:
                 _skip(k) for k in _list(_get_or_default(d, "skipped"), limits.EVENTS_PER_SCENARIO)
             ],
             other_companies=[
-                _text(c, limits.ITEM) for c in _list(_get(d, "other_companies"), _COMPANIES)
+                _text(c, limits.ITEM, lines=True)
+                for c in _list(_get(d, "other_companies"), _COMPANIES)
             ],
         )
     except _Decline:

@@ -242,6 +242,8 @@ def _check_references(t: Tables, name: str) -> None:
     person_app = {p.id: p.application_id for p in t.people}
     interview_app = {i.id: i.application_id for i in t.interviews}
     for n, a in enumerate(t.applications):
+        if a.closed_at is not None and a.closed_at < a.created_at:
+            fail(f"applications[{n}].closed_at", "the application closes before it was created")
         if a.profile_id not in profile_ids:
             fail(f"applications[{n}].profile_id", f"unknown profile {a.profile_id}")
         if a.primary_contact_id is not None and person_app.get(a.primary_contact_id) != a.id:
@@ -318,6 +320,8 @@ def _check_calendar(t: Tables, fail: Any) -> None:
         seen.add(e.interview_id)
     published: set[tuple[int, str]] = set()
     for n, f in enumerate(t.feed_events):
+        if f.end_at <= f.start_at:
+            fail(f"feed_events[{n}].end_at", "the event ends before it starts")
         if f.application_id not in app_ids or (f.application_id, f.action_id) in published:
             fail(f"feed_events[{n}].application_id", f"unknown application {f.application_id}")
         published.add((f.application_id, f.action_id))

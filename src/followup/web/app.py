@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,13 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     app.include_router(editor.router)
     app.include_router(login.router)
     app.include_router(pages.router)
+    app.state.routes = errors.route_table(
+        [api.router, calendar.router, editor.router, login.router, pages.router],
+        [
+            (re.compile("^/api/openapi.json$"), frozenset(("GET", "HEAD"))),
+            (re.compile("^/static/.+$"), frozenset(("GET", "HEAD"))),
+        ],
+    )
     errors.install(app)
     return app
 
@@ -77,7 +85,10 @@ def filter_local(value: Any, tz: ZoneInfo) -> str:
     """'Wed 25 Nov 16:00' in the candidate's timezone."""
     if value is None:
         return ""
-    here = _moment(value).astimezone(tz)
+    try:
+        here = _moment(value).astimezone(tz)
+    except OverflowError:  # a far date stored before the limits: shown as it is, not a 500
+        return str(value)
     return f"{here:%a} {here.day} {here:%b %H:%M}"
 
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
+from followup.core import limits
 from followup.core.model import Plan
 
 WIDTH, HEIGHT, PAD = 720, 150, 36
@@ -40,6 +41,9 @@ def timeline_svg(view: object, now: datetime, tz: ZoneInfo) -> Markup:
     for a in plan.open_actions:
         kind = "thank-you" if a.kind == "thank_you" else "check-in"
         events.append((a.due, "planned", f"{kind} to {a.contact_name}, due", 1))
+    # a date outside the limits' years (stored before they were enforced) has no place on a
+    # chart of weeks, and would overflow the axis: it is left off, never a failed page
+    events = [e for e in events if limits.FIRST_DAY < e[0].date() < limits.LAST_DAY]
     if not events:
         return Markup("")
     times = [e[0] for e in events] + [now]

@@ -3,13 +3,13 @@ HTMX), one error page elsewhere. No `{"detail": ...}` ever leaves the app."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
-from starlette.routing import Match, Mount
 
 from followup.core.errors import FollowupError
 
@@ -22,15 +22,25 @@ WORDS = {
 }
 
 
+RouteTable = list[tuple[re.Pattern[str], frozenset[str]]]
+
+
+def route_table(routers: list[Any], extra: RouteTable) -> RouteTable:
+    """(path pattern, methods) of every route, read once: an Allow header names them."""
+    table = list(extra)
+    for router in routers:
+        for route in router.routes:
+            table.append((route.path_regex, frozenset(route.methods or ())))
+    return table
+
+
 def allowed_methods(app: Any, scope: Any) -> list[str]:
-    """The methods some route answers at this path (OPTIONS always), for an Allow header."""
+    """The methods some route answers at this path (and OPTIONS), for an Allow header; only
+    OPTIONS when no route is there."""
     methods = {"OPTIONS"}
-    for route in app.router.routes:
-        if isinstance(route, Mount):
-            if route.matches(scope)[0] != Match.NONE:
-                methods |= {"GET", "HEAD"}
-        elif route.matches({**scope, "method": "OPTIONS"})[0] != Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
+    for pattern, answered in app.state.routes:
+        if pattern.match(scope["path"]):
+            methods |= answered
     return sorted(methods)
 
 
@@ -73,6 +83,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        kind = request.headers.get("content-type", "")
+        sent = request.headers.get("content-length", "0") != "0"
+        if wants_json(request) and sent and "json" not in kind:
+            return error_response(request, 415, WORDS[415])
         status, message = validation_message(exc.errors())
         if not wants_json(request):
             status = 400 if status == 422 else status

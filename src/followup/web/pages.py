@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from followup.core.errors import FollowupError, InvalidInputError
+from followup.core.errors import FollowupError, InvalidInputError, NotFoundError
 from followup.core.jsonable import action_to_dict
 from followup.inputs.fields import validate
 from followup.inputs.models import ApplicationIn, InterviewEditIn, InterviewIn, ProfileIn
@@ -17,7 +17,7 @@ from followup.services.backup import export_document, import_document
 from followup.web.charts import timeline_svg, timeliness_svg
 from followup.web.forms import PERSON_FIELDS, field_of, form_day, interview_data, person_rows
 from followup.web.security import verify_csrf
-from followup.web.views import back, cached, form_of, page, svc
+from followup.web.views import back, cached, form_of, page, stored_id, svc
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 TODAY_LIMIT = 40
@@ -153,6 +153,7 @@ def application_reopen(request: Request, app_id: str) -> Response:
 
 @router.get("/applications/{app_id}", response_class=HTMLResponse)
 def application(request: Request, app_id: str) -> Response:
+    app_id = stored_id(app_id, "application")
     asked = request.query_params.get("notice") == "ask"
     return cached(request, ("application", app_id, asked), _application_page, app_id, {}, {}, 200)
 
@@ -304,11 +305,12 @@ def _save_interview(
 @router.get("/interviews/{interview_id}/edit", response_class=HTMLResponse)
 def interview_edit_form(request: Request, interview_id: str) -> Response:
     service = svc(request)
-    app_id = service.interview_application(interview_id)
+    app_id = service.interview_application(stored_id(interview_id, "interview"))
     view = service.application(app_id)
     interview = view.facts.interview(interview_id)
     tz = ZoneInfo(view.facts.candidate.timezone)
-    assert interview is not None
+    if interview is None:
+        raise NotFoundError("interview", interview_id)
     values: dict[str, Any] = {
         "kind": interview.kind,
         "start": interview.start.astimezone(tz).strftime("%Y-%m-%dT%H:%M"),
@@ -340,7 +342,7 @@ def interview_edit_form(request: Request, interview_id: str) -> Response:
 @router.post("/interviews/{interview_id}")
 async def interview_edit(request: Request, interview_id: str) -> Response:
     service = svc(request)
-    view = service.application(service.interview_application(interview_id))
+    view = service.application(service.interview_application(stored_id(interview_id, "interview")))
     form = await form_of(request)
     return _save_interview(
         request,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
@@ -11,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
+from followup.core.errors import NotFoundError
 from followup.services import Followup
 from followup.web.redirects import safe_next
 
@@ -38,6 +40,17 @@ class PageCache:
         self.pages.move_to_end(key)
         while len(self.pages) > self.size:
             self.pages.popitem(last=False)
+
+
+STORED_ID = re.compile(r"[1-9][0-9]{0,9}")
+
+
+def stored_id(value: str, what: str) -> str:
+    """A stored id as a URL gives it (digits, no padding), or NotFoundError: `/interviews/%201`
+    names nothing."""
+    if not STORED_ID.fullmatch(value) or int(value) > 2**31 - 1:
+        raise NotFoundError(what, value[:40])
+    return value
 
 
 def svc(request: Request) -> Followup:
