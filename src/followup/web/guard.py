@@ -269,7 +269,7 @@ class Guard:
             return True
         if method in ("GET", "HEAD") and not wants_json(scope):
             query = scope.get("query_string", b"").decode("latin-1")
-            target = quote(path + (f"?{query}" if query else ""), safe="/")
+            target = path + (f"?{query}" if query else "")
             location = f"/login?next={quote(target, safe='')}".encode()
             await send(
                 {
