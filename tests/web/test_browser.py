@@ -7,14 +7,19 @@ test-artifacts/ (look at them).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from followup.services import open_service
+from followup.services.backup import export_document
+from followup.services.demo import load_demo
 from followup.settings import Settings
 from tests.web.conftest import Server
 
@@ -142,3 +147,53 @@ def test_first_day_journey(browser: Browser, tmp_path: Path) -> None:
         page.goto(server.url + "/actions/thank_you:1:1/callsheet")
         shoot(page, "callsheet")
         assert errors == []
+
+
+def test_a_page_on_another_local_port_cannot_change_anything(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """Cookies ignore ports: a page on 127.0.0.1:<other> plants a session for followup's port
+    and auto-submits a form to it with a token of its own making. Refused; nothing changed."""
+    settings = Settings(home=tmp_path, database_url=f"sqlite:///{tmp_path / 'web.sqlite3'}")
+    service = open_service(settings)
+    load_demo(service)
+    before = export_document(service)
+    planted = "A" * 43
+    with Server(settings) as server:
+        evil = EVIL_PAGE.format(target=server.url, planted=planted).encode()
+
+        class Evil(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(evil)))
+                self.end_headers()
+                self.wfile.write(evil)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        other = ThreadingHTTPServer(("127.0.0.1", 0), Evil)
+        threading.Thread(target=other.serve_forever, daemon=True).start()
+        try:
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{other.server_address[1]}/")
+            expect(page.get_by_role("alert")).to_contain_text(
+                "followup accepts changes only from its own pages"
+            )
+            assert page.url.startswith(server.url)
+            shoot(page, "cross-port-refused")
+            page.close()
+        finally:
+            other.shutdown()
+    assert export_document(service) == before
+    assert service.application(1).application.status == "active"
+
+
+EVIL_PAGE = """<!doctype html><html><body>
+<form id="f" method="post" action="{target}/applications/1/close">
+<input name="csrf_token" value="{planted}"><input name="outcome" value="withdrawn"></form>
+<script>
+document.cookie = "followup_session={planted}; path=/applications";
+document.getElementById("f").submit();
+</script></body></html>"""
