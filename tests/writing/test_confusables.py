@@ -64,6 +64,12 @@ TABLE: Table = {
         ["I appreciated your taking the time to meet.", "Thank you for your planning notes.",
          "Your taking the time meant a lot.", "I know your planning team is small."],
     ),
+    "it's for its": (
+        [("The trust renewed it's contracts early.", "it's", "its"),
+         ("The council and it's tenants agreed.", "it's", "its")],
+        ["I think it's clients who matter most.", "It's years since we met.",
+         "I hope it's going well.", "Now it's clear."],
+    ),
     "who's for whose": (
         [("A tutor who's main subject is maths.", "who's", "whose"),
          ("Clients who's own data is messy.", "who's", "whose")],

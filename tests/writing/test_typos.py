@@ -10,7 +10,7 @@ import pytest
 from followup.core.model import English
 from followup.services.writing import proofreader
 from followup.writing.findings import Finding
-from followup.writing.typos import dialect_variant
+from followup.writing.typos import dialect_variant, is_typo
 from tests.writing.scenario_facts import facts_of, person
 
 FACTS = facts_of(person("c1", "Ruth Obi", "Ms Obi", title="Area Manager"))
@@ -40,9 +40,10 @@ TYPOS = [
     ("I stay untill six.", "untill"),
     ("We can accomodate that.", "accomodate"),
     ("I wrote a questionaire.", "questionaire"),
+    ("It was a misstake on my part.", "misstake"),
 ]
 RARE_WORDS = ["sommelier", "geotechnical", "spirometry", "pharmacovigilance", "biosecurity",
-              "shiplap", "lairage", "dehorning", "tilth", "ovine", "ketosis"]  # fmt: skip
+              "shiplap", "lairage", "dehorning", "tilth", "ovine", "ketosis", "relicensing"]  # fmt: skip
 
 
 @pytest.mark.parametrize(("sentence", "word"), TYPOS)
@@ -69,6 +70,11 @@ def test_the_other_englishs_spelling_is_an_error(
     english: English, sentence: str, word: str
 ) -> None:
     assert (word, "spelling") in [(f.text, f.kind) for f in findings(sentence, english)]
+
+
+def test_a_short_word_is_a_typo_only_when_two_letters_are_swapped() -> None:
+    assert is_typo("teh", ["the"])
+    assert not is_typo("py", ["pa", "pay"]) and not is_typo("ins", ["in's", "is"])
 
 
 def test_oxford_ize_is_british_too() -> None:

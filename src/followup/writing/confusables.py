@@ -21,12 +21,26 @@ from followup.writing.patterns import (
     words,
 )
 
+_OWNING_CONTEXT = frozenset(
+    ("and", "of", "in", "on", "with", "for", "to", "from", "about", "by", "at", "into",
+     "through", "that", "the")
+)  # fmt: skip
+# Plurals that follow "it's" as "it is": "it's years since", "it's people like you who".
+_IT_IS_PLURALS = frozenset(
+    ("hours", "days", "weeks", "months", "years", "ages", "times", "people", "things", "minutes")
+)  # fmt: skip
+
 
 def _its(m: re.Match[str]) -> str | None:
-    nxt = m.group("next")
-    if nxt.lower() in after_contraction() or nxt.lower().endswith("ly"):
+    """ "the ward and it's audit", "takes it's duties" -> "its"; "it's been", "it's clients
+    who matter" (it is) stay."""
+    nxt = m.group("next").lower()
+    if nxt in after_contraction() or nxt.endswith("ly"):
         return None
-    if "-" in nxt or nxt.lower() in owned():
+    if m.group("before") in _OWNING_CONTEXT and ("-" in nxt or nxt in owned()):
+        return keep_case(m.group("flag"), "its")
+    plural = nxt.endswith("s") and not nxt.endswith(("ss", "us", "is")) and len(nxt) > 3
+    if plural and nxt not in _IT_IS_PLURALS and m.group("then") not in ("who", "that", "which"):
         return keep_case(m.group("flag"), "its")
     return None
 
@@ -121,10 +135,7 @@ def _led(m: re.Match[str]) -> str | None:
 CONFUSIONS: tuple[Rule, ...] = (
     Rule(
         "it's for its",
-        rx(
-            r"\b(?:and|of|in|on|with|for|to|from|about|by|at|into|through|that|the) "
-            r"(?P<flag>it['’]s) (?P<next>[\w-]+)"
-        ),
+        rx(r"\b(?P<before>[a-z]+) (?P<flag>it['’]s) (?P<next>[\w-]+)(?: (?P<then>[a-z]+))?"),
         _its,
         "'it's' means 'it is'; the possessive is 'its'",
         needs="it's ",

@@ -69,6 +69,11 @@ HARPER_ADVICE: dict[str, str] = {
     "CompoundNouns": "a practical session built around a real data set",
     "DisjointPrefixes": "40 flights legal, fuelled and re-released; de-icing holdover times",
     "ThatThan": "happy to provide anything further that would help the panel",
+    # and on edited English prose (licences, package documentation; see the README)
+    "DiscourseMarkers": "Notwithstanding Section 2.1(b) above, no ...",
+    "AnA": "the notice in Exhibit A and to related Covered Code",
+    "QuiteQuiet": "even though it is now quite small and simple",
+    "ItsPossessive": "it's feature complete and has an exhaustive test suite",
 }
 # Word-level categories: a lint of one of these on the user's own words or on the professional
 # vocabulary is about wording the user chose ("roadmap", "mentees", "web store"), never a mistake.

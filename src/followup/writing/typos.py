@@ -32,6 +32,7 @@ TWO_EDITS_GAP = 2.0  # two edits from a common word, in a long one ("reccomend")
 NEAR_WORD = 2.5  # the neighbour of a one-edit typo is itself a real word
 COMMON_WORD = 3.5  # the neighbour of a two-edit typo is a common word
 LONG_WORD = 8
+SHORT_WORD = 3  # a word this short is a typo only as two letters swapped ("teh")
 _VOWELS = frozenset("aeiouy")
 
 # British forms and their American counterparts, as patterns on the end or middle of a word.
@@ -107,8 +108,11 @@ def is_typo(word: str, suggestions: Sequence[str]) -> bool:
         return True
     lower = word.casefold()
     own = zipf(lower)
-    offered = {s.casefold() for s in suggestions if " " not in s.strip()}
+    # "relicensing" is "licensing" with a prefix, not a slip for it
+    offered = {s.casefold() for s in suggestions if " " not in s.strip()} - {_stem(lower)}
     for candidate in offered:
+        if len(lower) <= SHORT_WORD and not _swapped(lower, candidate):
+            continue  # "py", "ins", "sr": abbreviations far more often than slips
         gap = zipf(candidate) - own
         distance = jellyfish.damerau_levenshtein_distance(lower, candidate)
         needed = SLIP_GAP if _common_slip(lower, candidate) else EDIT_GAP
@@ -119,12 +123,28 @@ def is_typo(word: str, suggestions: Sequence[str]) -> bool:
             return True
     # Harper's suggestions miss some ("distill" for "untill"): any word one common slip away
     # counts too, but not one any edit away ("tilth" is not a slip for "till")
-    if not (lower.isascii() and lower.isalpha()):
+    if not (lower.isascii() and lower.isalpha()) or len(lower) <= SHORT_WORD:
         return False
     return any(
         _common_slip(lower, near) and zipf(near) >= NEAR_WORD and zipf(near) - own >= SLIP_GAP
         for near in _one_edit(lower) - offered
     )
+
+
+_PREFIXES = ("re", "un", "pre", "non", "co", "de", "dis", "mis", "over", "under", "sub",
+             "inter", "multi", "anti", "post", "counter")  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    """The word without the longest prefix it starts with."""
+    prefix = max((p for p in _PREFIXES if word.startswith(p)), key=len, default="")
+    return word[len(prefix) :].lstrip("-")
+
+
+def _swapped(word: str, right: str) -> bool:
+    """ "teh" for "the": two neighbouring letters swapped."""
+    diff = [i for i, (a, b) in enumerate(zip(word, right, strict=False)) if a != b]
+    return len(word) == len(right) and len(diff) == 2 and diff[1] == diff[0] + 1
 
 
 def _common_slip(word: str, right: str) -> bool:
