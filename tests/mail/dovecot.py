@@ -41,7 +41,19 @@ def missing_reason() -> str | None:
 
 
 class DovecotServer:
-    def __init__(self, cert: Path, key: Path, tokeninfo_url: str | None = None) -> None:
+    def __init__(
+        self,
+        cert: Path,
+        key: Path,
+        tokeninfo_url: str | None = None,
+        *,
+        mail_format: str = "maildir",
+        fsync: bool = True,
+    ) -> None:
+        """`mail_format`: Dovecot's mailbox format (maildir, or sdbox as the benchmark's large
+        mailbox uses); `fsync` False trades durability for speed (a benchmark's filling)."""
+        self.mail_format = mail_format
+        self.fsync = fsync
         self.root = Path(tempfile.mkdtemp(prefix="followup-dovecot-"))
         self.cert, self.key = cert, key
         self.tokeninfo_url = tokeninfo_url
@@ -81,7 +93,8 @@ ssl = yes
 ssl_cert = <{self.cert}
 ssl_key = <{self.key}
 ssl_min_protocol = TLSv1.2
-mail_location = maildir:{root}/mail/%u
+mail_location = {self.mail_format}:{root}/mail/%u
+mail_fsync = {"optimized" if self.fsync else "never"}
 {oauth}passdb {{
   driver = passwd-file
   mechanisms = plain login

@@ -38,11 +38,9 @@ from followup.mail.errors import (
 from followup.mail.smtp import TIMEOUT, Login, tls_context
 
 DRAFTS, SENT, ARCHIVE, ALL = b"\\Drafts", b"\\Sent", b"\\Archive", b"\\All"
-# the headers sync reads for every new message; bodies only for the ones that matter
-HEADER_FIELDS = (
-    "FROM SENDER REPLY-TO TO SUBJECT DATE MESSAGE-ID IN-REPLY-TO REFERENCES AUTO-SUBMITTED "
-    "X-AUTOREPLY X-AUTORESPOND PRECEDENCE X-MS-EXCHANGE-INBOX-RULES-LOOP CONTENT-TYPE"
-)
+# the headers sync reads for every new message, enough to tell whether it matters (who, which
+# thread, a report); the whole header and the start of the body only for the ones that do
+HEADER_FIELDS = "FROM MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE"
 HEADERS_ITEM = f"BODY.PEEK[HEADER.FIELDS ({HEADER_FIELDS})]"
 HEADERS_KEY = f"BODY[HEADER.FIELDS ({HEADER_FIELDS})]".encode()
 MAX_HEADER_BYTES = 64 * 1024  # of one message's full header
@@ -68,7 +66,6 @@ class FolderState:
 @dataclass(frozen=True)
 class Fetched:
     uid: int
-    size: int
     header: bytes
 
 
@@ -185,7 +182,7 @@ class Mailbox:
         return FolderState(int(info[b"UIDVALIDITY"]), int(uidnext))
 
     def new_headers(self, since_uid: int, below_uid: int) -> Iterator[Fetched]:
-        """The size and chosen headers of every message with since_uid <= UID < below_uid in the
+        """The chosen headers of every message with since_uid <= UID < below_uid in the
         open folder, in batches; a header is cut at MAX_HEADER_BYTES."""
         if below_uid <= since_uid:
             return
@@ -193,13 +190,13 @@ class Mailbox:
         uids = [u for u in uids if u < below_uid]
         for start in range(0, len(uids), FETCH_BATCH):
             batch = uids[start : start + FETCH_BATCH]
-            data = self.client.fetch(batch, ["RFC822.SIZE", HEADERS_ITEM])
+            data = self.client.fetch(batch, [HEADERS_ITEM])
             for uid in batch:
                 item = data.get(uid)
                 if item is None:
                     continue  # expunged meanwhile
                 header = item.get(HEADERS_KEY) or b""
-                yield Fetched(uid, int(item.get(b"RFC822.SIZE") or 0), header[:MAX_HEADER_BYTES])
+                yield Fetched(uid, header[:MAX_HEADER_BYTES])
 
     def candidate(self, uid: int) -> Candidate:
         """The full header, the first MAX_TEXT_BYTES of the body and the invitation parts

@@ -16,6 +16,7 @@ from email import message_from_bytes
 from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import Message
+from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parsedate_to_datetime
 
 from followup.mail.returndate import return_date
@@ -71,7 +72,7 @@ def _raw_header(message: Message, name: str) -> str:
     return ""
 
 
-def _sender(message: Message) -> tuple[str, str]:
+def _sender(message: Message, *, decode_name: bool = True) -> tuple[str, str]:
     """The From's display name (decoded) and address (lower case; '' when there is none).
 
     The addresses are parsed before any encoded word is decoded: "=?iso-8859-1?Q?Gonzalez=2C_
@@ -79,7 +80,7 @@ def _sender(message: Message) -> tuple[str, str]:
     raw = " ".join(_raw_header(message, "From").split())
     for name, addr in getaddresses([raw]):
         if "@" in addr:
-            return _decoded(name), addr.strip().lower()
+            return _decoded(name) if decode_name else name, addr.strip().lower()
     return "", ""
 
 
@@ -167,6 +168,33 @@ def _bounce(message: Message, raw: bytes) -> tuple[tuple[str, ...], str | None]:
     if found_reason:
         reason = found_reason.group(1).decode("utf-8", "replace").strip()[:300]
     return tuple(i for i in ids if i != own.strip()), reason
+
+
+@dataclass(frozen=True)
+class Triage:
+    """What decides whether a message needs a closer look: who sent it, the threads it
+    answers, and whether it is a report (multipart/report)."""
+
+    sender: str | None
+    thread_ids: tuple[str, ...]
+    report: str | None
+
+
+def triage(raw: bytes) -> Triage:
+    """A Triage from a few header fields (read for every new message, so kept light: nothing
+    is decoded that the decision does not need)."""
+    try:
+        message = BytesHeaderParser().parsebytes(raw)
+        _, addr = _sender(message, decode_name=False)
+        threads = _ids(_raw_header(message, "In-Reply-To")) + _ids(
+            _raw_header(message, "References")
+        )
+        report = None
+        if message.get_content_type() == "multipart/report":
+            report = str(message.get_param("report-type") or "unknown").lower()
+    except Exception:  # noqa: BLE001 - as parse_inbound: an unreadable header is no reply
+        return Triage(None, (), None)
+    return Triage(addr or None, tuple(dict.fromkeys(threads)), report)
 
 
 def parse_inbound(raw: bytes, today: date | None = None) -> Inbound:

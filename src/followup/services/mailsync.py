@@ -23,14 +23,13 @@ from typing import TYPE_CHECKING, Any
 from followup.core import limits
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.model import Reply
-from followup.mail.inbound import Inbound, parse_inbound
+from followup.mail.inbound import Inbound, parse_inbound, triage
 from followup.mail.matching import (
+    Directory,
     KnownPerson,
     Match,
     OurMessage,
-    free_mail_domains,
     match_reply,
-    registered_domain,
 )
 from followup.services.agenda import refresh_plan
 from followup.services.mail import load_account, login_for, mail_queries, profile_id
@@ -56,15 +55,14 @@ class Known:
     """What a sync matches incoming mail against."""
 
     ours: dict[str, OurMessage]
-    people: list[KnownPerson]
+    people: Directory
     own_address: str
 
-    @property
-    def company_domains(self) -> frozenset[str]:
-        """The registered domains of the people of active applications (free mail aside)."""
-        free = free_mail_domains()
-        found = {registered_domain(p.email) for p in self.people if p.active and p.email}
-        return frozenset(d for d in found if d and d not in free)
+    def from_company(self, sender: str) -> bool:
+        """Whether `sender` writes from the domain of a person of an active application."""
+        if not sender or sender == self.own_address:
+            return False
+        return bool(self.people.domain_applications(sender)[1])
 
 
 Finding = tuple[Inbound, str, Match | None]
@@ -102,8 +100,7 @@ def sync(service: Followup) -> SyncResult:
         pid, account = load_account(repo)
         ours, people = _known(repo, pid)
         marks = mail_queries(repo).watermarks(profile_id=pid)
-    known = Known(ours, people, account.address.lower())
-    domains = known.company_domains
+    known = Known(ours, Directory(people), account.address.lower())
     result = SyncResult()
     with open_mailbox(account.imap, login_for(account)) as box:
         folders = ["INBOX"] + [f for f in (box.folders().archive,) if f and f != "INBOX"]
@@ -115,7 +112,7 @@ def sync(service: Followup) -> SyncResult:
             invitations: list[tuple[Inbound, bytes]] = []
             for item in box.new_headers(start, state.uidnext):
                 result.fetched += 1
-                _read(box, item, known, domains, findings, invitations)
+                _read(box, item, known, findings, invitations)
             # proposed before the watermark moves past them: a sync cut short proposes again
             _propose(service, invitations, result)
             with service.store.transaction() as repo:
@@ -138,13 +135,12 @@ def _read(
     box: Mailbox,
     item: Fetched,
     known: Known,
-    domains: frozenset[str],
     findings: list[Finding],
     invitations: list[tuple[Inbound, bytes]],
 ) -> None:
     """Look at one new message: note it in `findings` if it is a reply or a bounce, and its
     invitations in `invitations`."""
-    head = parse_inbound(item.header)
+    head = triage(item.header)
     if head.report is not None:
         if head.report == "delivery-status":
             found = box.candidate(item.uid)
@@ -155,9 +151,7 @@ def _read(
     matched = match_reply(
         head, ours=known.ours, people=known.people, own_addresses=[known.own_address]
     )
-    sender = head.sender or ""
-    from_company = sender != known.own_address and registered_domain(sender) in domains
-    if matched is None and not from_company:
+    if matched is None and not known.from_company(head.sender or ""):
         return
     found = box.candidate(item.uid)
     full = parse_inbound(found.header + found.text)
