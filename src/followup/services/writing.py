@@ -21,11 +21,11 @@ from followup.core.ids import ActionId
 from followup.core.locale import english_of
 from followup.core.model import Action, ActionKind, English, Facts, Method
 from followup.inputs.parse import check_note_text
-from followup.writing.compose import Draft, compose
 from followup.writing.proofread import Proofreader, Report
 
 if TYPE_CHECKING:
     from followup.services.followup import Followup
+    from followup.writing.compose import Draft
 
 MAX_NOTE_BYTES = limits.NOTE_TEXT
 _FONTS = (
@@ -110,7 +110,7 @@ def _drafts_to_others(target: Target) -> Iterator[str]:
             action = action_for(
                 target.facts, interview_id=met.id, contact_id=p.id, kind="thank_you", now=now
             )
-            yield compose(target.facts, action, now=now).text
+            yield compose_for(replace(target, action=action, now=now)).text
 
 
 def stored_target(service: Followup, action_id: str, method: Method | None = None) -> Target:
@@ -152,6 +152,8 @@ def _thanks_at(action_id: str, interview: str) -> bool:
 
 def compose_for(target: Target) -> Draft:
     """The draft for the target (not yet proofread)."""
+    from followup.writing.compose import compose  # not needed to check a note
+
     return compose(target.facts, target.action, now=target.now)
 
 
