@@ -5,6 +5,8 @@ a test XOAUTH2 mechanism, and modes that behave like the servers users meet:
   the 250 reply, as Gmail and Outlook do;
 - `drop`: the connection is closed once the data has arrived, before any reply (a server that
   dies mid-DATA);
+- `accept_then_drop`: the message is accepted (and filed), then the connection is closed before
+  the 250 reply reaches the client (the reply lost on the way);
 - `app_password`: AUTH answers Gmail's "534 5.7.9 Application-specific password required";
 - `tempfail`: the data is refused with 451 (try again later) `tempfail` times, then accepted.
 
@@ -42,7 +44,7 @@ class Behaviour:
     users: dict[str, str]  # SMTP (and IMAP) user -> password
     tokens: dict[str, str] = field(default_factory=dict)  # access token -> user
     imap_port: int | None = None  # files_sent: where the Sent folder is
-    mode: str = "normal"  # normal, drop, app_password
+    mode: str = "normal"  # normal, drop, accept_then_drop, app_password
     tempfail: int = 0
     log: Path | None = None
 
@@ -76,6 +78,12 @@ class Handler:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.b.mode == "drop":
+            server.transport.close()
+            return "421 4.3.0 closing"
+        if self.b.mode == "accept_then_drop":
+            import asyncio
+
+            await asyncio.to_thread(self._accept, session, envelope)
             server.transport.close()
             return "421 4.3.0 closing"
         if self.refused < self.b.tempfail:

@@ -287,3 +287,20 @@ def test_errors_are_one_clear_line_with_exit_2(cli, tmp_path, smtp_server, dovec
     assert [(e["state"], e["attempts"]) for e in entries] == [("failed", 3)]
     plan = json.loads(ok(cli("plan", "1", "--json", now=NOW)).out)
     assert next(a for a in plan["actions"] if a["id"] == "thank_you:1:1")["status"] != "done"
+
+
+@pytest.mark.usefixtures("use_db")
+def test_a_reply_lost_after_the_server_took_the_message_is_not_sent_again(  # type: ignore[no-untyped-def]
+    cli, tmp_path, smtp_server, dovecot, mailbox_user
+):
+    """The server accepts (and files in Sent, as Gmail does), then the connection drops before
+    its 250 arrives: the outbox finds the message in Sent instead of sending it again."""
+    stored_application(cli, tmp_path)
+    smtp = smtp_server(imap_port=dovecot.port, mode="accept_then_drop")
+    ok(set_up_mail(cli, tmp_path, smtp.port, dovecot.port))
+    sent = json.loads(ok(cli("send", "thank_you:1:1", "--yes", "--json", now=NOW)).out)
+    assert sent["state"] == "sent"
+    assert [m["message_id"] for m in smtp.messages] == [sent["message_id"]]
+    entries = json.loads(ok(cli("outbox", "--json")).out)["entries"]
+    assert [(e["state"], e["attempts"]) for e in entries] == [("sent", 1)]
+    assert len(folder_messages(dovecot, "Sent")) == 1

@@ -9,11 +9,14 @@ class MailError(FollowupError):
     """A mail server could not be used; the message names the server and what to do.
 
     `temporary` says whether trying again later may work (a 4xx reply, a dropped connection),
-    which the outbox's retries go by.
+    which the outbox's retries go by; `maybe_delivered` that the server may have accepted the
+    message before the failure (the connection dropped, or went silent, after the data was
+    sent), so the outbox looks for it in Sent before sending it again.
     """
 
     http_status = 502
     temporary = False
+    maybe_delivered = False
 
 
 class MailSetupError(MailError):
@@ -86,10 +89,7 @@ class ConnectionDroppedError(MailError):
     temporary = True
 
     def __init__(self, server: str, during: str) -> None:
-        super().__init__(
-            f"{server}: the connection dropped {during}; the message was not accepted and "
-            "will be tried again"
-        )
+        super().__init__(f"{server}: the connection dropped {during}; try again later")
 
 
 class ServerRefusedError(MailError):

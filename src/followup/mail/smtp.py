@@ -139,9 +139,13 @@ def send_message(
         except smtplib.SMTPDataError as exc:
             raise _refused(name, exc.smtp_code, exc.smtp_error) from None
         except (smtplib.SMTPServerDisconnected, ConnectionError) as exc:
-            raise ConnectionDroppedError(name, f"while sending the message ({exc})") from None
+            dropped = ConnectionDroppedError(name, f"while sending the message ({exc})")
+            dropped.maybe_delivered = True
+            raise dropped from None
         except TimeoutError:
-            raise MailTimeoutError(name) from None
+            silent = MailTimeoutError(name)
+            silent.maybe_delivered = True
+            raise silent from None
         if refused:
             code, text = next(iter(refused.values()))
             raise _refused(name, code, text)

@@ -195,7 +195,8 @@ def deliver(
     if entry["state"] == "sending":
         if _alive(entry["claimed_by"]):
             raise ConflictError("this message is being sent right now by another followup process")
-        if _found_in_sent(account, login, entry, in_doubt_grace):
+        deadline = entry["updated_at"].timestamp() + in_doubt_grace
+        if _found_in_sent(account, login, entry["message_id"], deadline):
             _mark_sent(service, entry, account)
             return "already_sent"
     data = entry["raw"].encode("ascii")
@@ -217,6 +218,10 @@ def deliver(
         try:
             smtp.send_message(account.smtp, login, message)  # type: ignore[arg-type]
         except MailError as exc:
+            if exc.maybe_delivered and _accepted_after_all(
+                account, login, entry["message_id"], in_doubt_grace
+            ):
+                break
             final = not exc.temporary or attempt == len(RETRY_DELAYS)
             with service.store.transaction() as repo:
                 mail_queries(repo).update_outbox(
@@ -237,18 +242,29 @@ def deliver(
     return "sent"
 
 
-def _found_in_sent(account: Account, login: Login, entry: dict[str, Any], grace: float) -> bool:
-    """Whether the message of a send that died in `sending` reached the server: its Message-ID
-    in Sent or All Mail. A provider files what it accepted within moments; until `grace`
-    seconds after the attempt began, a miss is looked for again."""
+def _accepted_after_all(account: Account, login: Login, message_id: str, grace: float) -> bool:
+    """After a failure that may have come once the server had the message: whether a provider
+    that files sent mail has it in Sent (then sending again would deliver it twice). For one
+    that files nothing, or when the mailbox cannot be read, nobody can tell: False."""
+    if account.files_sent is False:
+        return False
+    try:
+        return _found_in_sent(account, login, message_id, time.time() + grace)
+    except MailError:
+        return False
+
+
+def _found_in_sent(account: Account, login: Login, message_id: str, deadline: float) -> bool:
+    """Whether a message whose send was cut short reached the server: its Message-ID in Sent
+    or All Mail. A provider files what it accepted within moments; until `deadline` (a time
+    as time.time() gives), a miss is looked for again."""
     from followup.mail.imap import open_mailbox
 
-    deadline = entry["updated_at"].timestamp() + grace
     with open_mailbox(account.imap, login) as box:
         folders = box.folders()
         where = [f for f in (folders.sent, folders.all_mail) if f]
         while True:
-            if box.find_message_id(entry["message_id"], where):
+            if box.find_message_id(message_id, where):
                 return True
             if time.time() >= deadline:
                 return False
