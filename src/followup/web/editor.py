@@ -121,7 +121,7 @@ async def draft_apply(request: Request, action_id: str) -> Response:
         raise InvalidInputError("start", "not a position in the note") from None
     if not 0 <= start <= end <= len(text):
         raise InvalidInputError("start", "outside the note; it changed, check it again")
-    text = text[:start] + form.get("replacement", "") + text[end:]
+    text = check_note_text(text[:start] + form.get("replacement", "") + text[end:], "the note")
     return _editor(request, action_id, text, form.get("method") or None, template="editor.html")
 
 
