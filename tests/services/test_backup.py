@@ -84,6 +84,57 @@ def test_import_refuses_a_database_with_data_unless_merging(db_url: str) -> None
             lambda d: d["tables"]["follow_ups"][0].update(sent_at="soon"),
             "tables.follow_ups[0].sent_at: not an ISO 8601 time with offset",
         ),
+        # ids are JSON integers: what merely looks like one is a mistake
+        (
+            lambda d: d["tables"]["applications"][0].update(id="1"),
+            "tables.applications[0].id: Input should be a valid integer",
+        ),
+        (
+            lambda d: d["tables"]["people"][0].update(application_id=1.0),
+            "tables.people[0].application_id: Input should be a valid integer",
+        ),
+        (
+            lambda d: d["tables"]["participants"][0].update(person_id=True),
+            "tables.participants[0].person_id: Input should be a valid integer",
+        ),
+        (
+            lambda d: d["tables"]["applications"][0].update(client_facing=0),
+            "tables.applications[0].client_facing: Input should be a valid boolean",
+        ),
+        (
+            lambda d: d["tables"]["applications"][0].update(
+                status="withdrawn", closed_at="2026-11-01T00:00:00+00:00"
+            ),
+            "tables.applications[0].closed_at: the application closes before it was created",
+        ),
+        (
+            lambda d: d["tables"]["kept_notes"].extend(
+                [
+                    {
+                        "id": n,
+                        "application_id": 1,
+                        "action_id": "thank_you:1:1",
+                        "method": "email",
+                        "text": "Hi",
+                        "updated_at": "2026-11-25T00:00:00+00:00",
+                    }
+                    for n in (1, 2)
+                ]
+            ),  # fmt: skip
+            "tables.kept_notes[1].action_id: thank_you:1:1 is listed twice",
+        ),
+        (
+            lambda d: d["tables"]["people"][0].update(name="Raj\r\nBcc: x@evil.example"),
+            "tables.people[0].name: contains a carriage return",
+        ),
+        (
+            lambda d: d["tables"]["people"][0].update(email="a@x.example, b@x.example"),
+            "tables.people[0].email: 'a@x.example, b@x.example' is not one email address",
+        ),
+        (
+            lambda d: d["tables"]["applications"][0].update(expected_response_by="9999-12-30"),
+            "tables.applications[0].expected_response_by: must be between 1900-01-01 and 2100-12-31",
+        ),
     ],
 )
 def test_bad_backups_are_refused_and_change_nothing(db_url: str, mutate, message: str) -> None:  # type: ignore[no-untyped-def]

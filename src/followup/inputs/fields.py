@@ -102,33 +102,73 @@ def valid_email(value: str | None) -> str | None:
     return value
 
 
+# What the validators check, said in the OpenAPI schema too (as patterns, which apply to
+# strings only), so a client knows the rule before the 422: no control character in a one-line
+# field, years between 1900 and 2100.
+ONE_LINE_SCHEMA = {"pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"}
+MULTI_LINE_SCHEMA = {"pattern": "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"}
+YEARS = "(19[0-9]{2}|20[0-9]{2}|2100)"
+DAY_SCHEMA = {"pattern": f"^{YEARS}-[0-9]{{2}}-[0-9]{{2}}$"}
+TIME_SCHEMA = {"pattern": f"^{YEARS}-"}
+
+
 def _text(limit: int) -> Any:
-    return Annotated[str, Field(min_length=1, max_length=limit), AfterValidator(_one_line)]
+    return Annotated[
+        str,
+        Field(min_length=1, max_length=limit, json_schema_extra=ONE_LINE_SCHEMA),
+        AfterValidator(_one_line),
+    ]
 
 
 def _optional(limit: int, *, lines: bool = False) -> Any:
-    check = _multi_line if lines else _one_line
-    return Annotated[str | None, Field(max_length=limit), AfterValidator(check)]
+    if lines:
+        return Annotated[
+            str | None,
+            Field(max_length=limit, json_schema_extra=MULTI_LINE_SCHEMA),
+            AfterValidator(_multi_line),
+        ]
+    return Annotated[
+        str | None,
+        Field(max_length=limit, json_schema_extra=ONE_LINE_SCHEMA),
+        AfterValidator(_one_line),
+    ]
 
 
-AwareTime = Annotated[datetime, BeforeValidator(parse_aware_time)]
-Day = Annotated[date | None, BeforeValidator(parse_day)]
+AwareTime = Annotated[
+    datetime, BeforeValidator(parse_aware_time), Field(json_schema_extra=TIME_SCHEMA)
+]
+Day = Annotated[date | None, BeforeValidator(parse_day), Field(json_schema_extra=DAY_SCHEMA)]
 Name = _text(limits.NAME)
 Company = _text(limits.COMPANY)
 Role = _text(limits.ROLE)
-Item = Annotated[str, Field(min_length=1, max_length=limits.ITEM), AfterValidator(_multi_line)]
+Item = Annotated[
+    str,
+    Field(min_length=1, max_length=limits.ITEM, json_schema_extra=MULTI_LINE_SCHEMA),
+    AfterValidator(_multi_line),
+]
 Items = Annotated[list[Item], Field(max_length=limits.ITEMS_PER_LIST)]
 Title = _optional(limits.TITLE)
 Salutation = _optional(limits.SALUTATION)
-Email = Annotated[str | None, Field(max_length=limits.EMAIL_ADDRESS), AfterValidator(valid_email)]
+Email = Annotated[
+    str | None,
+    Field(max_length=limits.EMAIL_ADDRESS, json_schema_extra={"format": "email"}),
+    AfterValidator(valid_email),
+]
 Address = _optional(limits.ADDRESS, lines=True)
 Phone = Annotated[
-    Annotated[str, Field(max_length=limits.PHONE), AfterValidator(_one_line)] | None,
+    Annotated[
+        str,
+        Field(max_length=limits.PHONE, json_schema_extra=ONE_LINE_SCHEMA),
+        AfterValidator(_one_line),
+    ]
+    | None,
     BeforeValidator(_phone_text),
 ]
 ReplyNote = _optional(limits.REPLY_NOTE, lines=True)
 NoteText = Annotated[
-    str, Field(min_length=1, max_length=limits.NOTE_TEXT), AfterValidator(_multi_line)
+    str,
+    Field(min_length=1, max_length=limits.NOTE_TEXT, json_schema_extra=MULTI_LINE_SCHEMA),
+    AfterValidator(_multi_line),
 ]
 ScenarioId = _text(limits.SCENARIO_ID)
 ZoneName = Annotated[

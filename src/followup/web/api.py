@@ -28,16 +28,32 @@ from followup.services import Followup, outputs, writing
 from followup.web.security import verify_csrf
 
 router = APIRouter(prefix="/api", dependencies=[Depends(verify_csrf)], tags=["followup"])
+_ERROR = {"application/json": {"example": {"error": "..."}}}
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {
-        "description": "Bad input",
-        "content": {"application/json": {"example": {"error": "..."}}},
+        "description": "Bad input: a body that is not valid JSON, or facts that do not fit "
+        "together (an interview that ends before it starts, a reply before the interview)",
+        "content": _ERROR,
     },
-    401: {"description": "Login needed (when served beyond this machine)"},
-    403: {"description": "Missing or stale CSRF token, or a write from another site"},
-    404: {"description": "Unknown id"},
-    409: {"description": "Conflicts with what is stored"},
-    422: {"description": "Malformed request"},
+    401: {"description": "Login needed (when served beyond this machine)", "content": _ERROR},
+    403: {
+        "description": "Missing or stale CSRF token, or a write from another site",
+        "content": _ERROR,
+    },
+    404: {"description": "Unknown id", "content": _ERROR},
+    405: {"description": "Method not answered here; the Allow header names those that are"},
+    409: {"description": "Conflicts with what is stored", "content": _ERROR},
+    413: {"description": "Body larger than 1 MB", "content": _ERROR},
+    415: {"description": "Body not sent as application/json", "content": _ERROR},
+    421: {"description": "Host is not the address followup answers at", "content": _ERROR},
+    422: {
+        "description": "A field breaks a rule the schema cannot say: an interview that ends "
+        "before it starts, a date outside 1900-2100, more than one address in an email field, "
+        "a control character in a one-line field, a reply date before the reply, "
+        "a flag given as a number",
+        "content": _ERROR,
+    },
+    429: {"description": "Too many failed logins; Retry-After says when", "content": _ERROR},
 }
 ActionPath = Annotated[str, Field(pattern=STORED_PATTERN)]
 
