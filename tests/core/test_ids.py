@@ -53,3 +53,12 @@ def test_slug_and_renumbering() -> None:
     assert thanks.slug == "thank_you-4-7"
     assert str(thanks.renumbered({"4": "40"}, {"7": "70"})) == "thank_you:40:70"
     assert str(ActionId.check_in("7", 2).renumbered({}, {"7": "70"})) == "check_in:70:2"
+
+
+@pytest.mark.parametrize(("text", "shown"), [("reminder:1:2", "'reminder:1:2'"), (None, "None")])
+def test_without_a_name_the_argument_is_called_action(text: str, shown: str) -> None:
+    with pytest.raises(InvalidInputError) as raised:
+        ActionId.parse(text)
+    assert raised.value.message == (
+        f"ACTION: {shown} is not an action id such as thank_you:3:7 or check_in:7:1"
+    )

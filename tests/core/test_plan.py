@@ -89,47 +89,93 @@ def test_r1_a_sent_thank_you_is_done_with_its_method_and_time() -> None:
 
 # -- R2 -------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("app", "method", "reason"),
+    ("app", "reason"),
     [
         (
             {"decision_speed": "quick", "client_facing": True, "culture": "traditional"},
-            "email",
-            "decision will be quick",
+            "email: the hiring manager said the decision will be quick, and email is fastest",
         ),
-        ({"decision_speed": "normal", "client_facing": True}, "phone", "client-facing"),
-        ({"verbal_role": True, "culture": "traditional"}, "phone", "verbal communication"),
-        ({"culture": "traditional"}, "letter", "traditional"),
-        ({"culture": "modern"}, "email", "nothing about the role"),
-        ({}, "email", "nothing about the role"),
+        (
+            {"decision_speed": "normal", "client_facing": True},
+            "phone: the role is client-facing, and a call shows your interpersonal skills",
+        ),
+        (
+            {"verbal_role": True, "culture": "traditional"},
+            "phone: the role needs a lot of verbal communication, and a call shows yours",
+        ),
+        (
+            {"culture": "traditional"},
+            "letter: the company culture is traditional, and a letter suits it",
+        ),
+        (
+            {"culture": "modern"},
+            "email: nothing about the role or company calls for another channel",
+        ),
+        ({}, "email: nothing about the role or company calls for another channel"),
     ],
 )
-def test_r2_preferred_channel(app: dict[str, object], method: str, reason: str) -> None:
+def test_r2_preferred_channel(app: dict[str, object], reason: str) -> None:
     action = plan_application(facts(**app), NOW).actions[0]
-    assert action.method == method
-    assert any(r.startswith(f"{method}:") and reason in r for r in action.reasons)
+    assert action.method == reason.split(":")[0]
+    assert action.reasons[1] == reason
 
 
 @pytest.mark.parametrize(
-    ("app", "details", "method", "need"),
+    ("app", "details", "method", "need", "why", "todo"),
     [
-        ({"culture": "traditional"}, {"address": None}, "email", "address"),
-        ({"culture": "traditional"}, {"address": None, "email": None}, "phone", "address"),
-        ({"client_facing": True}, {"phone": None}, "email", "phone"),
-        ({"decision_speed": "quick"}, {"email": None}, "phone", "email"),
-        ({"decision_speed": "quick"}, {"email": None, "phone": None}, "letter", "email"),
-        ({}, {"email": None, "phone": None, "address": None}, "email", "email"),
+        (
+            {"culture": "traditional"}, {"address": None}, "email", "address",
+            "email: Katherine Chen has no postal address on file, though letter is preferred "
+            "(the company culture is traditional, and a letter suits it)",
+            "Add Katherine Chen's postal address: letter is the right channel here, so until "
+            "then it goes by email.",
+        ),
+        (
+            {"culture": "traditional"}, {"address": None, "email": None}, "phone", "address",
+            "phone: Katherine Chen has no postal address on file, though letter is preferred "
+            "(the company culture is traditional, and a letter suits it)",
+            "Add Katherine Chen's postal address: letter is the right channel here, so until "
+            "then it goes by phone.",
+        ),
+        (
+            {"client_facing": True}, {"phone": None}, "email", "phone",
+            "email: Katherine Chen has no phone number on file, though phone is preferred (the "
+            "role is client-facing, and a call shows your interpersonal skills)",
+            "Add Katherine Chen's phone number: phone is the right channel here, so until then "
+            "it goes by email.",
+        ),
+        (
+            {"decision_speed": "quick"}, {"email": None}, "phone", "email",
+            "phone: Katherine Chen has no email address on file, though email is preferred (the "
+            "hiring manager said the decision will be quick, and email is fastest)",
+            "Add Katherine Chen's email address: email is the right channel here, so until then "
+            "it goes by phone.",
+        ),
+        (
+            {"decision_speed": "quick"}, {"email": None, "phone": None}, "letter", "email",
+            "letter: Katherine Chen has no email address on file, though email is preferred (the "
+            "hiring manager said the decision will be quick, and email is fastest)",
+            "Add Katherine Chen's email address: email is the right channel here, so until then "
+            "it goes by letter.",
+        ),
+        (
+            {}, {"email": None, "phone": None, "address": None}, "email", "email",
+            "email: nothing about the role or company calls for another channel; but Katherine "
+            "Chen has no email address on file, nor any other way to reach them",
+            "Add Katherine Chen's email address: email is the right channel here, so until then "
+            "it goes by email.",
+        ),
     ],
-)
+)  # fmt: skip
 def test_r2_falls_back_per_person_and_asks_for_the_missing_detail(
-    app: dict[str, object], details: dict[str, None], method: str, need: str
+    app: dict[str, object], details: dict[str, None], method: str, need: str, why: str, todo: str
 ) -> None:
     iv = interview(people=(person("c1", **details), person("c2", "Raj Patel")))
     plan = plan_application(facts(iv, **app), NOW)
     first = next(a for a in plan.actions if a.contact == "c1" and a.kind == "thank_you")
-    assert first.method == method
+    assert (first.method, first.reasons[1]) == (method, why)
     todos = [t for t in plan.todos if t.kind == "missing_contact_detail"]
-    assert [(t.contact, t.need) for t in todos] == [("c1", need)]
-    assert "Katherine Chen" in todos[0].message
+    assert [(t.contact, t.need, t.message) for t in todos] == [("c1", need, todo)]
 
 
 def test_r2_a_letter_says_when_it_must_be_posted() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from followup.core.model import Facts, Sent, Skip
 from followup.core.plan import plan_application
-from tests.core.checkin_shapes import THANKS, done, open_, shape, skipped_
+from tests.core.checkin_shapes import THANKS, done, open_, shape, skipped_, when
 from tests.core.factories import at, day, facts, interview, person, thanked
 
 PANEL = (person("c1"), person("c2", "Raj Patel", address=None, email=None))
@@ -24,13 +24,13 @@ def panel(*skips: Skip, sent: tuple[Sent, ...] = ()) -> Facts:
 def thank(who: str, method: str = "email") -> tuple[Any, ...]:
     return (
         f"thank_you:i1:{who}", "thank_you", "i1", who, method,
-        at("2026-11-24 15:00"), at("2026-11-25 15:00"),
+        when("2026-11-24 15:00"), when("2026-11-25 15:00"),
     )  # fmt: skip
 
 
 CHECK_IN_1 = (
     "check_in:c1:1", "check_in", "i1", "c1", "email",
-    at("2026-12-03 09:00"), at("2026-12-03 17:00"), "planned",
+    when("2026-12-03 09:00"), when("2026-12-03 17:00"), "planned",
 )  # fmt: skip
 MISSING_C2 = ("missing_contact_detail", None, "c2", "email")
 SENT_C1 = Sent("thank_you", "c1", "email", at("2026-11-24 19:00"), "i1")

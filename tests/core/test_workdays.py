@@ -7,12 +7,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from followup.core.errors import InvalidInputError
 from followup.core.workdays import (
     business_window,
+    duration_words,
     first_window_after,
     holiday_name,
     holidays_in,
     is_business_day,
+    zone,
 )
 from tests.core.factories import at
 
@@ -69,3 +72,43 @@ def test_a_window_starting_on_a_holiday_moves_past_it() -> None:
         at("2026-11-27 09:00"),
         ((date(2026, 11, 26), "Thanksgiving Day"),),
     )
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (0, "0 min"),
+        (59, "0 min"),
+        (60, "1 min"),
+        (59 * 60, "59 min"),
+        (3600, "1 h"),
+        (3600 + 60, "1 h 1 min"),
+        (2 * 3600 + 59 * 60, "2 h 59 min"),
+        (3 * 3600 + 60, "3 h"),  # from 3 hours on, minutes are noise
+        (23 * 3600 + 59 * 60, "23 h"),
+        (86400, "1 d"),
+        (86400 + 3600, "1 d 1 h"),
+        (2 * 86400 + 5 * 3600 + 30 * 60, "2 d 5 h"),
+        (-90 * 60, "1 h 30 min"),  # how overdue: the same words
+    ],
+)
+def test_duration_words(seconds: float, words: str) -> None:
+    assert duration_words(seconds) == words
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "message"),
+    [
+        ("Mars/Olympus", None, "timezone: unknown timezone 'Mars/Olympus'"),
+        ("", "candidate.timezone", "candidate.timezone: unknown timezone ''"),
+        (" UTC", "tz", "tz: unknown timezone ' UTC'"),
+        ("/etc/localtime", "tz", "tz: unknown timezone '/etc/localtime'"),
+        ("America/../UTC", "tz", "tz: unknown timezone 'America/../UTC'"),
+    ],
+)
+def test_an_unknown_zone_is_refused_naming_the_field(
+    name: str, where: str | None, message: str
+) -> None:
+    with pytest.raises(InvalidInputError) as raised:
+        zone(name) if where is None else zone(name, where)
+    assert raised.value.message == f"{message}; use an IANA name such as Europe/London"
