@@ -56,7 +56,8 @@ def wait_for(port: int) -> None:
 
 async def client(port: int, path: str, until: float, latencies: list[float]) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+    # the Host a browser sends: the server answers only at its own address and port
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
     while time.perf_counter() < until:
         started = time.perf_counter()
         writer.write(request)
