@@ -239,6 +239,9 @@ def _invite(event: Any, uid: str, method: str, me: Me) -> Invite | None:
     )
 
 
+_TOO_OFTEN = frozenset(("SECONDLY", "MINUTELY", "HOURLY"))
+
+
 def _series(calendar: Any, uid: str, master: Any, method: str, me: Me) -> Invite:
     """A recurring event: its first occurrence, and every occurrence (bounded) to pick from."""
     import recurring_ical_events
@@ -248,8 +251,14 @@ def _series(calendar: Any, uid: str, master: Any, method: str, me: Me) -> Invite
         raise _EventProblem("a recurring all-day event, not an interview at a time")
     zone = times[0].tzinfo
     occurrences: list[Occurrence] = []
+    rule = master.get("RRULE")
+    if rule is not None and str(rule.get("FREQ", [""])[0]).upper() in _TOO_OFTEN:
+        # nobody is interviewed every hour; and a series that dense is how an invitation
+        # would make the reader work for minutes
+        raise _EventProblem("a series repeating more than once a day, not an interview")
     try:
-        every = recurring_ical_events.of(calendar).all()
+        # `after` walks the series lazily; `all` builds it whole before the first occurrence
+        every = recurring_ical_events.of(calendar).after(times[0] - timedelta(days=1))
         for event in itertools.islice((e for e in every if _uid(e) == uid), MAX_OCCURRENCES):
             start, end = event.DTSTART, event.DTEND
             if not isinstance(start, datetime):
