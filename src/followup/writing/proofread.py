@@ -32,7 +32,7 @@ from followup.writing.lexicon import any_loanword, professional_words, user_term
 from followup.writing.names import name_findings, possessive_findings
 from followup.writing.text import fold, known_people
 from followup.writing.tone import tone_findings
-from followup.writing.typos import is_typo, title_typo_findings
+from followup.writing.typos import LONGEST_WORD, is_typo, title_typo_findings
 
 __all__ = [
     "CHECK_IN_ELEMENTS",
@@ -107,6 +107,11 @@ _HARPER_DIALECT = {"american": "AMERICAN", "british": "BRITISH", "canadian": "CA
                    "australian": "AUSTRALIAN", "indian": "INDIAN"}  # fmt: skip
 # Emails, web addresses and phone numbers are not prose.
 _MASK = r"[\w.+-]+@[\w-]+(\.[\w-]+)+|https?://\S+|\+?\d[\d ().-]{6,}\d"
+_MAIL_OR_LINK = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|https?://\S+")
+# Harper's suggestion search grows without bound on a pasted run of letters (a 30,000-letter
+# "word" asked it for 9 GB): it never sees a token this long; the run is reported as a typo.
+_RUN = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+_MASK += rf"|\S{{{LONGEST_WORD + 1},}}"
 
 
 class Proofreader:
@@ -148,7 +153,17 @@ class Proofreader:
         addressee = people.get(contact_id)
         interview = facts.interview(interview_id)
         folded = fold(text)
-        findings: list[Finding] = []
+        findings: list[Finding] = [
+            Finding(
+                kind="spelling",
+                message="this run of characters is not a word; check what was pasted here",
+                start=m.start(),
+                end=m.end(),
+                text=m.group()[:40],
+            )
+            for m in _RUN.finditer(text)
+            if not _MAIL_OR_LINK.search(m.group())
+        ]
 
         linted = self.linter(vocabulary(facts)).organized_lints(
             text, language="plaintext", regex_mask=mask(facts)

@@ -83,6 +83,7 @@ def zipf(phrase: str) -> float:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+LONGEST_WORD = 35  # "antidisestablishmentarianism" is 28
 
 
 def _one_edit(word: str) -> set[str]:
@@ -107,6 +108,10 @@ def is_typo(word: str, suggestions: Sequence[str]) -> bool:
     if any(dialect_variant(word, s) for s in suggestions):
         return True
     lower = word.casefold()
+    if len(lower) > LONGEST_WORD:
+        # no dictionary word is this long; and the one-edit search below grows with the square
+        # of the length (a pasted 30,000-letter run would take gigabytes)
+        return True
     own = zipf(lower)
     # "relicensing" is "licensing" with a prefix, not a slip for it
     offered = {s.casefold() for s in suggestions if " " not in s.strip()} - {_stem(lower)}
