@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from followup.core.model import Participant
+from followup.writing.context import company_in_text
+from followup.writing.dialect import expand
 from followup.writing.layout import address_lines
-from followup.writing.people import greeting_fits, right_greeting, spoken_name, written_greeting
+from followup.writing.people import (
+    greeting_fits,
+    right_greeting,
+    spoken_greeting,
+    spoken_name,
+    written_greeting,
+)
 from followup.writing.shapes import join, noted, to_candidate, to_reader
 
 
@@ -24,6 +32,21 @@ from followup.writing.shapes import join, noted, to_candidate, to_reader
         ("onboarding sessions", "noun", True, "onboarding sessions"),
         ("testing and inspection paperwork", "noun", True, "testing and inspection paperwork"),
         ("I am certified in insulin pump training.", "clause", False, "I am certified in insulin pump training"),
+        # a clause about something else, and a predicate jotted without its subject
+        ("my Spanish is conversational", "clause", False, "my Spanish is conversational"),
+        ("travelling to Edinburgh monthly is no problem", "clause", False,
+         "travelling to Edinburgh monthly is no problem"),
+        ("Travelling to Edinburgh monthly is no problem", "clause", False,
+         "travelling to Edinburgh monthly is no problem"),
+        ("willing to relocate for the Worcester project", "clause", False,
+         "I would be willing to relocate for the Worcester project"),
+        ("fluent in Spanish", "clause", False, "I am fluent in Spanish"),
+        ("available from June", "clause", False, "I am available from June"),
+        ("the team that is hiring", "noun", False, "the team that is hiring"),
+        ("how the unit is staffed", "wh", False, "how the unit is staffed"),
+        ("The Success Profiles framework", "noun", False, "the Success Profiles framework"),
+        ("Kafka consumer lag", "noun", False, "Kafka consumer lag"),
+        ("Reading Borough Council's budget", "noun", False, "Reading Borough Council's budget"),
     ],
 )  # fmt: skip
 def test_the_shape_of_a_noted_item(item: str, shape: str, plural: bool, text: str) -> None:
@@ -41,6 +64,38 @@ def test_items_are_turned_to_the_reader_and_to_the_candidate() -> None:
         == "you are certified in pump training"
     )
     assert to_candidate(noted("my ELT work")).text == "your ELT work"
+
+
+@pytest.mark.parametrize(
+    ("item", "said"),
+    [
+        ("I'm CCRN certified", "you're CCRN certified"),
+        ("I’ve already got SC clearance", "you’ve already got SC clearance"),
+        ("My Spanish is conversational", "your Spanish is conversational"),
+        ("willing to relocate", "you would be willing to relocate"),
+        ("I was on call", "you were on call"),
+    ],
+)
+def test_swapped_pronouns_are_lower_case_mid_sentence(item: str, said: str) -> None:
+    assert to_candidate(noted(item)).text == said
+
+
+@pytest.mark.parametrize(
+    ("item", "owner", "personal"),
+    [
+        ("my Delivering at Pace example", "mine", False),
+        ("how I forecast", "mine", False),
+        ("their rail reform programme", "yours", False),
+        ("Epic flowsheets", "neither", False),
+        ("my reasons for leaving my current school", "mine", True),
+        ("my notice period", "mine", True),
+        ("salary expectations", "neither", True),
+        ("their visa sponsorship policy", "yours", False),
+    ],
+)  # fmt: skip
+def test_whose_an_item_is(item: str, owner: str, personal: bool) -> None:
+    found = to_reader(noted(item))
+    assert (found.owner, found.personal) == (owner, personal)
 
 
 def test_lists_are_joined_with_one_and() -> None:
@@ -66,6 +121,13 @@ def person(name: str, salutation: str | None = None) -> Participant:
         (person("Katherine Chen", "Ms. Chen"), False, "Dear Ms. Chen,"),
         (person("Zhang Wei", "Wei"), False, "Hi Wei,"),
         (person("Zhang Wei", "Wei"), True, "Dear Wei,"),
+        # no part of a given name is dropped: unsure, the whole name as recorded
+        (person("María José Gutiérrez"), True, "Dear María José Gutiérrez,"),
+        (person("María José Gutiérrez"), False, "Hi María José Gutiérrez,"),
+        (person("Sam J. Lee"), True, "Dear Sam Lee,"),
+        (person("Sam J. Lee"), False, "Hi Sam,"),
+        (person("Lars van den Berg"), False, "Hi Lars,"),
+        (person("María José Gutiérrez", "María José"), False, "Hi María José,"),
     ],
 )  # fmt: skip
 def test_greetings_by_convention(who: Participant, formal: bool, greeting: str) -> None:
@@ -91,6 +153,9 @@ def test_a_wrong_part_of_a_name_is_corrected(who: Participant, greeted: str, rig
 
 def test_calls_say_the_name_without_middle_initials() -> None:
     assert spoken_name("Sam J. Lee") == "Sam Lee"
+    assert spoken_greeting(person("Sam J. Lee")) == "Hi Sam"
+    assert spoken_greeting(person("María José Gutiérrez")) == "Hello María José Gutiérrez"
+    assert spoken_greeting(person("Raj Patel", "Mr. Patel")) == "Hello Mr. Patel"
     assert spoken_name("Mateus de Oliveira Santos") == "Mateus de Oliveira Santos"
 
 
@@ -105,3 +170,40 @@ def test_calls_say_the_name_without_middle_initials() -> None:
 )  # fmt: skip
 def test_letter_addresses_keep_city_state_and_zip_together(address: str, lines: list[str]) -> None:
     assert address_lines(address) == lines
+
+
+@pytest.mark.parametrize(
+    ("company", "said"),
+    [
+        ("Department for Transport", "the Department for Transport"),
+        ("Ministry of Justice", "the Ministry of Justice"),
+        ("University of Leeds", "the University of Leeds"),
+        ("Bank of England", "the Bank of England"),
+        ("Royal Free London NHS Foundation Trust", "the Royal Free London NHS Foundation Trust"),
+        ("Wellcome Trust", "the Wellcome Trust"),
+        ("Environment Agency", "the Environment Agency"),
+        ("The Hartwell School", "The Hartwell School"),
+        ("Lumenstack", "Lumenstack"),
+        ("Leeds City Council", "Leeds City Council"),
+        ("Callahan & Sons Construction", "Callahan & Sons Construction"),
+        ("Officevibe", "Officevibe"),
+        ("Bankwest", "Bankwest"),
+    ],
+)  # fmt: skip
+def test_institutions_take_the_article_in_running_text(company: str, said: str) -> None:
+    assert company_in_text(company) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "formal"),
+    [
+        ("I've already got SC clearance", "I have already got SC clearance"),
+        ("I'm CCRN certified", "I am CCRN certified"),
+        ("I'd be happy to travel", "I would be happy to travel"),
+        ("I'd worked nights for years", "I had worked nights for years"),
+        ("we don't outsource it", "we do not outsource it"),
+        ("the team's rota", "the team's rota"),
+    ],
+)  # fmt: skip
+def test_a_formal_letter_writes_the_users_contractions_in_full(written: str, formal: str) -> None:
+    assert expand(written) == formal

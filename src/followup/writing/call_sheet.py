@@ -21,7 +21,7 @@ def key_points(c: Context, check_in: int) -> list[str]:
             say("call", "check_in_news", **v),
         ]
     points = [say("call", "intro", **v), say("call", "thanks", **v)]
-    discussed = [to_candidate(noted(d)) for d in c.person.discussed[:2]]
+    discussed = [to_candidate(noted(d)) for d in c.discussed_notes]
     if discussed:
         groups = c.items_by_group(discussed)
         if "about" in groups:
@@ -34,7 +34,7 @@ def key_points(c: Context, check_in: int) -> list[str]:
         points.append(say("call", f"qualified_{liked.shape}", **v, x=liked.text))
     else:
         points.append(say("call", "qualified_none", **v))
-    forgot = [to_candidate(noted(f)) for f in c.interview.forgot_to_mention[:2]]
+    forgot = [to_candidate(noted(f)) for f in c.forgot_notes]
     if forgot:
         groups = c.items_by_group(forgot)
         if "clause" in groups:
@@ -49,14 +49,24 @@ def key_points(c: Context, check_in: int) -> list[str]:
 
 
 def voicemail(c: Context, check_in: int) -> str:
+    """What to say to a voicemail: who is calling, thanks, at most one topic, enthusiasm, how
+    to call back; each part from its own bank, so no word comes twice."""
     say = c.frames.say
-    reach = c.candidate.phone or c.candidate.email or "the number in my email"
-    v = c.values(hello=spoken_greeting(c.person), reach=reach)
+    phone = c.candidate.phone
+    reach = phone or c.candidate.email or "the number in my email"
+    v = c.values(reach=reach)
+    reach_bank = "reach" if phone or not c.candidate.email else "reach_email"
+    hello = f"{spoken_greeting(c.person)}, this is {c.me}."
     if check_in:
-        return contract(say("voicemail", "check_in", **v))
-    about = [i.text for i in c.discussed if i.group == "about"][:1]
-    topic = say("voicemail", "topic", **v, x=about[0]) if about else ""
-    return contract(say("voicemail", "thank_you", **v, topic=topic))
+        line = say("voicemail", reach_bank, **v)
+        return contract(f"{hello} {say('voicemail', 'check_in', **v, reach_line=line)}")
+    parts = [hello, say("voicemail", "thanks", **v)]
+    about = [i for i in c.discussed if i.group == "about"][:1]
+    if about:
+        group = "about" if about[0].owner == "mine" else "theirs"
+        parts.append(say("voicemail", group, **v, x=about[0].text))
+    parts += [say("voicemail", "enthusiasm", **v), say("voicemail", reach_bank, **v)]
+    return contract(" ".join(parts))
 
 
 def call_sheet(c: Context, check_in: int) -> tuple[tuple[str, ...], str, str]:

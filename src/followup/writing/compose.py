@@ -34,6 +34,7 @@ class Draft:
     key_points: tuple[str, ...] = ()
     voicemail: str | None = None
     frames: tuple[str, ...] = ()  # the phrase-bank frames used, by slot, group and number
+    notes: tuple[str, ...] = ()  # what the candidate should know before sending it
 
     @property
     def text(self) -> str:
@@ -63,7 +64,7 @@ def compose(facts: Facts, action: Action, *, now: datetime | None = None) -> Dra
         subject: str | None, body: str, points: tuple[str, ...] = (), script: str | None = None
     ) -> Draft:
         return Draft(kind, method, interview.id, person, facts.application.company, subject, body,
-                     points, script, tuple(c.frames.used))  # fmt: skip
+                     points, script, tuple(c.frames.used), tuple(c.notes))  # fmt: skip
 
     if method == "phone":
         points, script, sheet = call_sheet(c, number)

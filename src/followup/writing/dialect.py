@@ -44,6 +44,49 @@ def contract(frame: str) -> str:
     return frame
 
 
+_EXPANSIONS = {
+    "i'm": "I am", "i've": "I have", "i'll": "I will", "we're": "we are", "we've": "we have",
+    "you're": "you are", "you've": "you have", "they're": "they are", "they've": "they have",
+    "it's": "it is", "that's": "that is", "there's": "there is", "don't": "do not",
+    "doesn't": "does not", "didn't": "did not", "can't": "cannot", "won't": "will not",
+    "isn't": "is not", "aren't": "are not", "wasn't": "was not", "weren't": "were not",
+    "haven't": "have not", "hasn't": "has not", "hadn't": "had not", "couldn't": "could not",
+    "wouldn't": "would not", "shouldn't": "should not", "let's": "let us",
+}  # fmt: skip
+_CONTRACTED = re.compile(r"\b([A-Za-z]+)['’](m|ve|ll|re|s|t|d)\b")
+_PARTICIPLE = re.compile(r"^(?:[a-z]+ed|been|done|seen|gone|had|got|made|taken|given|led|run)$")
+
+
+def expand(text: str) -> str:
+    """The user's own words as a formal letter writes them: "I've" -> "I have", "I'd
+    worked" -> "I had worked", "I'd be" -> "I would be"."""
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group().replace("’", "'")
+        low = word.lower()
+        if low in ("i'd", "we'd", "you'd", "they'd"):
+            after = text[m.end() :].split(maxsplit=1)
+            verb = "had" if after and _PARTICIPLE.match(after[0].lower()) else "would"
+            full = f"{word[:-2]} {verb}"
+        elif low in _EXPANSIONS:
+            full = _EXPANSIONS[low]
+            if low.startswith("i'"):
+                return full
+        else:
+            return m.group()
+        return full[0].upper() + full[1:] if word[0].isupper() else full[0].lower() + full[1:]
+
+    return _CONTRACTED.sub(one, text)
+
+
+def comma_after_dates(frame: str, english: English) -> str:
+    """An American or Canadian date inside a sentence is closed by a comma: "on Tuesday,
+    March 10, about the role" (a day-first date needs none)."""
+    if english not in _MONTH_FIRST:
+        return frame
+    return re.sub(r"\{(when|expected)\}(?= [A-Za-z])", r"{\1},", frame)
+
+
 def long_date(day: date, english: English = "american") -> str:
     """ "Tuesday, November 24" (American, Canadian) or "Tuesday 24 November"."""
     if english in _MONTH_FIRST:

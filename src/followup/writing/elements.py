@@ -27,7 +27,8 @@ _THANKS = re.compile(
 )
 _ENTHUSIASM = re.compile(
     r"excit|enthusias|eager|thrill|look(?:ing)? forward|\bkeen\b|delighted|passionate|"
-    r"\blove to\b|\bwould love\b|glad to contribute|\bproud to\b|\bhope to (?:join|work)|"
+    r"\blove to\b|\b(?:would|I'd|I’d|we'd) love\b|glad to contribute|\bproud to\b|"
+    r"\bhope to (?:join|work)|"
     r"\bwould relish\b|\binspired\b|\benergi[sz]ed\b|\bcan't wait\b|\bcannot wait\b|"
     r"\bmotivated\b|\bhonou?red to\b|\bwould (?:be )?(?:glad|happy|pleased) to (?:join|contribute)"
     r"|\bwould welcome the (?:chance|opportunity)",

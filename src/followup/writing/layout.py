@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from followup.writing.context import Context
-from followup.writing.people import addressed_name, name_forms, written_greeting
+from followup.writing.people import addressed_name, written_greeting
+from followup.writing.text import known_people
 
 # The last line of an address that belongs on the line before it: "IL 62701" after
 # "Springfield", "ON L4W 1V8" after "Mississauga", "NSW 2000" after "Sydney".
@@ -31,47 +32,73 @@ def address_lines(address: str | None) -> list[str]:
     return lines
 
 
-def paragraphs(sentences: list[str]) -> str:
-    """Sentences into short paragraphs: the thanks and the conversation, why the candidate fits
-    and what was forgotten, then enthusiasm and the next step."""
-    if len(sentences) <= 3:
-        return " ".join(sentences)
-    if len(sentences) <= 4:
-        return " ".join(sentences[:2]) + "\n\n" + " ".join(sentences[2:])
-    head, tail = sentences[:2], sentences[-2:]
-    middle = sentences[2:-2]
-    return "\n\n".join(" ".join(part) for part in (head, middle, tail) if part)
+def paragraphs(parts: list[list[str]]) -> str:
+    """Paragraphs of sentences, a blank line between them."""
+    return "\n\n".join(" ".join(part) for part in parts if part)
 
 
 def closing(c: Context, letter: bool) -> str:
-    if letter and c.english != "american" and name_forms(c.person).title:
-        return c.frames.say("closing", "letter_formal_british")
-    return c.frames.say("closing", "letter" if letter else "email")
+    """A letter closes by convention: "Yours sincerely," in British usage when the greeting
+    names the person (followup never writes "Dear Sir or Madam", the one greeting that takes
+    "Yours faithfully"), "Sincerely," in American and Canadian. An email varies."""
+    if letter:
+        return "Sincerely," if c.english in ("american", "canadian") else "Yours sincerely,"
+    return c.frames.say("closing", "email")
 
 
-def email_body(c: Context, sentences: list[str]) -> str:
+def greeting(c: Context) -> str:
+    return written_greeting(c.person, formal=c.formal or c.panel_formal)
+
+
+def email_body(c: Context, parts: list[list[str]]) -> str:
     cand = c.candidate
     contact = " · ".join(x for x in (cand.email, cand.phone) if x)
     signature = f"{closing(c, False)}\n{cand.full_name}" + (f"\n{contact}" if contact else "")
-    greeting = written_greeting(c.person, formal=c.formal)
-    return f"{greeting}\n\n{paragraphs(sentences)}\n\n{signature}\n"
+    return f"{greeting(c)}\n\n{paragraphs(parts)}\n\n{signature}\n"
 
 
-def letter_body(c: Context, sentences: list[str]) -> str:
-    cand, person, app = c.candidate, c.person, c.app
+def postal_address(c: Context) -> tuple[list[str], str | None]:
+    """The inside address's lines after the name and title, and what the draft should tell
+    the candidate about it: the person's own address; else the address on file for a colleague
+    at the same organisation (said so); else the organisation alone (said so)."""
+    person, company = c.person, c.app.company
+    own = address_lines(person.address)
+    if own:
+        if not any(company.casefold() in line.casefold() for line in own):
+            own = [company, *own]
+        return own, None
+    colleague = next(
+        (p for p in known_people(c.facts).values() if p.id != person.id and p.address), None
+    )
+    if colleague is not None:
+        lines = address_lines(colleague.address)
+        if not any(company.casefold() in line.casefold() for line in lines):
+            lines = [company, *lines]
+        return lines, (
+            f"No postal address is on file for {person.name}: the letter uses the one on "
+            f"file for {colleague.name}. Check it before posting."
+        )
+    return [company], (
+        f"No postal address is on file for {person.name}: add the street address under "
+        f"{company} before posting, or send the letter by email."
+    )
+
+
+def letter_body(c: Context, parts: list[list[str]]) -> str:
+    cand, person = c.candidate, c.person
     sender = [cand.full_name, *address_lines(cand.address)]
     sender += [x for x in (cand.email, cand.phone) if x]
     recipient = [addressed_name(person)]
     if person.title:
         recipient.append(person.title)
-    address = address_lines(person.address)
-    if not any(app.company.casefold() in line.casefold() for line in address):
-        recipient.append(app.company)
-    recipient += address
+    lines, note = postal_address(c)
+    recipient += lines
+    if note:
+        c.notes.append(note)
     return (
         "\n".join(sender)
         + f"\n\n{c.written}\n\n"
         + "\n".join(recipient)
-        + f"\n\n{written_greeting(person, formal=True)}\n\n{paragraphs(sentences)}\n\n"
+        + f"\n\n{written_greeting(person, formal=True)}\n\n{paragraphs(parts)}\n\n"
         + f"{closing(c, True)}\n\n{cand.full_name}\n"
     )

@@ -141,25 +141,46 @@ def greeting_key(text: str) -> str:
     return _key(split_title(text)[1]).replace(" ", "")
 
 
+def titled(person: Participant) -> bool:
+    """Whether the recorded salutation has a title ("Dr Okafor", "Mr. Callahan")."""
+    return bool(person.salutation) and split_title(person.salutation or "")[0] is not None
+
+
+def given_name(person: Participant) -> str | None:
+    """The name to greet someone by informally, or None when it cannot be told from the
+    record: "Zainab" of "Zainab Hussain", "Sam" of "Sam J. Lee", "Lars" of "Lars van den
+    Berg", but not of "María José Gutiérrez" (a given name of two words, or a middle name, or
+    two surnames: the salutation would say)."""
+    if person.salutation and not titled(person):
+        return person.salutation
+    words = spoken_name(person.name).split()
+    if len(words) <= 2:
+        return words[0]
+    if fold(words[1]) in particles():
+        return words[0]
+    return None
+
+
 def written_greeting(person: Participant, *, formal: bool) -> str:
     """How a note greets someone: by the recorded salutation ("Dear Ms. Chen", and "Hi Mai" in
-    an informal note); else, in a letter or to a traditional company, "Dear <First> <Last>"
-    (no title is known); else "Hi <First>"."""
+    an informal note); else, in a formal note, "Dear" and the whole name as recorded (no title
+    is known; a middle initial left out); else "Hi <First>", or the whole name when the given
+    name cannot be told."""
     if person.salutation:
-        titled = split_title(person.salutation)[0] is not None
-        return f"{'Dear' if formal or titled else 'Hi'} {person.salutation},"
-    first = person.name.split()[0]
+        return f"{'Dear' if formal or titled(person) else 'Hi'} {person.salutation},"
+    whole = spoken_name(person.name)
     if formal:
-        return f"Dear {first} {surname_of(person.name)},"
-    return f"Hi {first},"
+        return f"Dear {whole},"
+    return f"Hi {given_name(person) or whole},"
 
 
 def spoken_greeting(person: Participant) -> str:
-    """How a call opens: "Hi Ana" or, with a title, "Hello Dr. García Márquez"."""
-    forms = name_forms(person)
-    if forms.title:
-        return f"Hello {forms.salutation}"
-    return f"Hi {forms.given}"
+    """How a call opens: "Hi Ana" or, with a title, "Hello Dr. García Márquez"; the whole name
+    when the given name cannot be told ("Hello María José Gutiérrez")."""
+    if titled(person):
+        return f"Hello {person.salutation}"
+    given = given_name(person)
+    return f"Hi {given}" if given else f"Hello {spoken_name(person.name)}"
 
 
 def addressed_name(person: Participant) -> str:

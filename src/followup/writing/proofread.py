@@ -185,6 +185,7 @@ class Proofreader:
             if not _users_wording(lint, rule, terms)
             and not _inside(lint, codes)
             and not _touches(lint, rule, names_at)
+            and not _certified_by_acronym(text, rule, lint)
         ]
         unknown = {
             (lint.span.start, lint.span.end) for _, lint in lints if lint.lint_kind == "Spelling"
@@ -236,6 +237,17 @@ class Proofreader:
         findings += duplicate_findings(text, others)
         findings.sort(key=lambda f: (f.start if f.start is not None else 10**9, f.kind))
         return Report(words=words, findings=tuple(findings))
+
+
+_ACRONYM_AFTER = re.compile(r"\s+[A-Z]{2,}\b")
+
+
+def _certified_by_acronym(text: str, rule: str, lint: Any) -> bool:
+    """Harper reads "you're OSHA 30 certified" as "your OSHA": before an acronym, "you're"
+    is a credential ("you're CCRN certified"), not a possessive."""
+    return rule in ("PossessiveYour", "PronounContraction") and bool(
+        _ACRONYM_AFTER.match(text, lint.span.end)
+    )
 
 
 def _unknown_word(rule: str, lint: Any) -> bool:

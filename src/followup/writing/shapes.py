@@ -5,21 +5,28 @@ A discussed, liked or forgotten item is one of:
 - a gerund phrase: "leading the Looker rollout";
 - a how/what clause: "how I reduced sample rejection rates";
 - a first-person clause: "I rebuilt the billing export" ("that I set up ..." loses its "that").
+- a clause about something else ("my Spanish is conversational", "travelling monthly is no
+  problem"): its verb comes after the first word; it is written as a clause;
+- a predicate ("willing to relocate for the Worcester project", "fluent in Spanish"): jotted
+  without its subject, it becomes "I would be willing to ..." / "I am fluent in ...".
 A small rule-based classifier: the first words decide, with a list of -ing words that name things
 ("training", "onboarding") rather than actions. Items are written to the reader ("their move to
 Kubernetes" becomes "your move to Kubernetes" in a note to someone of that company) or, for a
-call sheet, to the candidate ("I led" becomes "you led").
+call sheet, to the candidate ("I led" becomes "you led"). Each item knows whose it is (the
+candidate's "my ..." or the reader's "your ..."), so a frame never says the reader talked about
+what the candidate said.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from followup.writing.lexicon import data_list
 
 Shape = Literal["noun", "gerund", "wh", "clause"]
+Owner = Literal["mine", "yours", "neither"]
 
 _FIRST_PERSON = frozenset(("i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "we", "we've"))
 _WH = frozenset(("how", "what", "why", "when", "where", "whether", "which", "who"))
@@ -47,6 +54,22 @@ _PREPOSITIONS = frozenset(
     )  # fmt: skip
 )
 _SINGULAR_S = ("ss", "us", "is", "ics", "news", "ous")
+# the verbs that make a jotted item a clause when they follow its subject ("my Spanish is ...")
+_FINITE = frozenset(
+    ("is", "are", "was", "were", "isn't", "aren't", "has", "have", "can", "will", "would")
+)
+_RELATIVE = frozenset(("that", "which", "who", "whose", "where", "what", "how", "when"))
+_MINE = frozenset(("i", "my", "me", "mine", "myself", "i'm", "i've", "i'd", "i'll"))
+_YOURS = frozenset(("your", "you", "yours", "you're", "you've", "yourselves"))
+_THEIRS = frozenset(("their", "they", "them", "theirs", "they're", "they've"))
+# a capitalised first word that is no name: "The migration ...", "My Spanish ..."
+_LOWER_FIRST = frozenset(
+    ("the", "a", "an", "my", "our", "their", "your", "his", "her", "its", "this", "these",
+     "those", "how", "what", "why", "when", "where", "whether", "which", "that", "some", "any",
+     "being", "having")
+)  # fmt: skip
+# -ing place names that stay capitalised at the start of an item
+_ING_PLACES = frozenset(("reading", "ealing", "woking", "epping", "kettering", "worthing"))
 
 
 @dataclass(frozen=True)
@@ -56,6 +79,8 @@ class Item:
     text: str
     shape: Shape
     plural: bool = False
+    owner: Owner = "neither"
+    personal: bool = False  # the candidate's own circumstances ("my notice period")
 
     @property
     def group(self) -> str:
@@ -75,6 +100,12 @@ def classify(item: str) -> Shape:
         return "clause"
     if first in _WH and len(words) > 1:
         return "wh"
+    if first in _predicates() and len(words) > 1:
+        return "clause"
+    if _has_finite_verb(words):
+        return "clause"
+    if first in _ING_PLACES and words[0][0].isupper():
+        return "noun"
     if first.endswith("ing") and len(first) > 4 and len(words) > 1:
         second = words[1].lower()
         if second in ("and", "or", "of", ",") or (
@@ -83,6 +114,18 @@ def classify(item: str) -> Shape:
             return "noun"
         return "gerund"
     return "noun"
+
+
+def _has_finite_verb(words: list[str]) -> bool:
+    """ "my Spanish is conversational": a verb after the subject, not inside a relative
+    clause ("the team that is hiring")."""
+    lowered = [w.lower().strip(",.") for w in words]
+    for n, w in enumerate(lowered[1:], start=1):
+        if w in _RELATIVE:
+            return False
+        if w in _FINITE and n + 1 < len(lowered):
+            return True
+    return False
 
 
 def is_plural(phrase: str) -> bool:
@@ -101,14 +144,35 @@ def is_plural(phrase: str) -> bool:
 
 
 def noted(item: str) -> Item:
-    """An item as noted, classified ("that I ..." without its "that")."""
+    """An item as noted, classified ("that I ..." without its "that"; "willing to relocate"
+    with its subject: "I would be willing to relocate")."""
     text = re.sub(r"\s+", " ", item.strip()).rstrip(".;")
     shape = classify(text)
     if shape == "clause" and text.lower().startswith("that "):
         text = text[5:]
-    if shape == "clause" and not text.startswith(("I ", "I'", "I’")):
-        text = text[0].lower() + text[1:]
-    return Item(text, shape, shape in ("noun", "gerund") and is_plural(text))
+    text = _lower_first(text)
+    first = text.split()[0].lower() if text else ""
+    if shape == "clause" and first in _predicates():
+        text = ("I would be " if first in _predicates_of_will() else "I am ") + text
+    words = {w.lower() for w in _WORDS.findall(text)}
+    owner: Owner = "mine" if words & _MINE else "yours" if words & _YOURS else "neither"
+    personal = bool(_CIRCUMSTANCE.search(text)) and not words & (_YOURS | _THEIRS)
+    plural = shape in ("noun", "gerund") and is_plural(text)
+    return Item(text, shape, plural, owner, personal)
+
+
+def _lower_first(text: str) -> str:
+    """ "The migration" -> "the migration": items go mid-sentence. Names, acronyms and "I"
+    keep their capitals."""
+    first, _, rest = text.partition(" ")
+    low = first.lower()
+    if first[1:] == low[1:] and (
+        low in _LOWER_FIRST
+        or (low.endswith("ing") and low not in _ING_PLACES)
+        or low in _predicates()
+    ):
+        return f"{low} {rest}".rstrip()
+    return text
 
 
 _TO_READER = {"their": "your", "theirs": "yours", "they": "you", "them": "you",
@@ -122,25 +186,28 @@ _WORDS = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 def to_reader(item: Item) -> Item:
     """The item as written to someone of the company: "their move" -> "your move"."""
-    return Item(_swap(item.text, _TO_READER), item.shape, item.plural)
+    text = _swap(item.text, _TO_READER)
+    owner: Owner = "yours" if item.owner == "neither" and text != item.text else item.owner
+    return replace(item, text=text, owner=owner)
 
 
 def to_candidate(item: Item) -> Item:
     """The item as said to the candidate on a call sheet: "I led" -> "you led"."""
     text = _swap(item.text, _TO_CANDIDATE)
     text = re.sub(r"\byou was\b", "you were", text)
-    return Item(text, item.shape, item.plural)
+    return replace(item, text=text)
 
 
 def _swap(text: str, table: dict[str, str]) -> str:
+    """Pronouns swapped; an item always stands mid-sentence, so a swapped pronoun is lower
+    case ("I'm CCRN certified" -> "you're CCRN certified", never "You're")."""
+
     def one(m: re.Match[str]) -> str:
         word = m.group()
-        swapped = table.get(word.lower())
+        swapped = table.get(word.lower().replace("’", "'"))
         if swapped is None:
             return word
-        if word == "I":
-            return swapped  # the subject of a clause that a frame introduces
-        return swapped[0].upper() + swapped[1:] if word[0].isupper() else swapped
+        return swapped.replace("'", "’") if "’" in word else swapped
 
     return _WORDS.sub(one, text)
 
@@ -150,7 +217,7 @@ def as_noun(item: Item) -> Item:
     huddles" (what someone liked is the experience)."""
     if item.shape != "gerund":
         return item
-    return Item(f"my experience {item.text}", "noun", False)
+    return replace(item, text=f"my experience {item.text}", shape="noun", plural=False)
 
 
 def join(texts: list[str]) -> str:
@@ -165,3 +232,19 @@ def join(texts: list[str]) -> str:
 
 def _ing_nouns() -> frozenset[str]:
     return data_list("grammar.toml", "ing_nouns")
+
+
+def _predicates() -> frozenset[str]:
+    return data_list("grammar.toml", "predicates")
+
+
+def _predicates_of_will() -> frozenset[str]:
+    return data_list("grammar.toml", "predicates_of_will")
+
+
+# what a thank-you does not thank anyone for: the candidate's own circumstances
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:reasons? for (?:leaving|moving|changing)|notice period|salary|pay (?:band|range|"
+    r"expectations)|compensation|visa|sponsorship|redundanc|references|career break|gap in my)",
+    re.IGNORECASE,
+)
