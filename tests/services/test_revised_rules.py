@@ -130,29 +130,39 @@ def test_replies_of_each_kind(db_url: str) -> None:
     ]
 
 
+# The field is named in words every face can show (no CLI flag in an API or a page), with the
+# input's key for a form to put the words beside.
 @pytest.mark.parametrize(
-    ("kwargs", "where", "problem"),
+    ("kwargs", "where", "problem", "field"),
     [
         (
             {"expected_by": date(2026, 12, 9)},
-            "--expected-by",
+            "the new answer date",
             "only an update gives a new answer date, not an answer",
+            "expected_by",
         ),
         (
             {"kind": "update", "until": date(2026, 12, 9)},
-            "--until",
+            "the return date",
             "only an auto_reply gives a return date, not an update",
+            "until",
         ),
         (
             {"kind": "update", "expected_by": date(2026, 11, 30)},
-            "--expected-by",
+            "the new answer date",
             "2026-11-30 is before the reply came (2026-12-01)",
+            "expected_by",
         ),
-        ({"kind": "maybe"}, "--kind", "must be answer, update or auto_reply, not 'maybe'"),
+        (
+            {"kind": "maybe"},
+            "the kind of reply",
+            "must be answer, update or auto_reply, not 'maybe'",
+            "kind",
+        ),
     ],
 )
 def test_bad_replies_are_refused_and_change_nothing(
-    db_url: str, kwargs: dict[str, Any], where: str, problem: str
+    db_url: str, kwargs: dict[str, Any], where: str, problem: str, field: str
 ) -> None:
     service, clock, app, *_ = setup(db_url)
     clock.moment = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)
@@ -160,6 +170,8 @@ def test_bad_replies_are_refused_and_change_nothing(
     with pytest.raises(InvalidInputError) as raised:
         service.record_reply(app, **kwargs)
     assert (raised.value.where, raised.value.problem) == (where, problem)
+    assert raised.value.field == field
+    assert "--" not in raised.value.message
     assert export_document(service) == before
 
 

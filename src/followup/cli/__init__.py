@@ -22,7 +22,7 @@ from followup.cli.common import (
     print_json,
 )
 from followup.cli.records import app_cmd, interview_cmd, person_cmd
-from followup.core.errors import FollowupError, InvalidInputError
+from followup.core.errors import ConflictError, FollowupError, InvalidInputError
 
 app = typer.Typer(
     name="followup",
@@ -87,7 +87,7 @@ def plan(
         return
     from followup.cli.render import action_table, console, esc, print_todos
     from followup.core.jsonable import action_to_dict
-    from followup.core.workdays import zone
+    from followup.core.workdays import long_day, zone
 
     out = console()
     tz = zone(facts.candidate.timezone)
@@ -97,7 +97,7 @@ def plan(
     )
     if result.expected_response_by:
         out.print(
-            f"answer expected by {result.expected_response_by:%a %d %b %Y} "
+            f"answer expected by {long_day(result.expected_response_by)} "
             f"({result.expected_source})"
         )
     out.print(action_table([action_to_dict(a) for a in result.actions], now, tz))
@@ -122,7 +122,11 @@ def scenario(
     else:
         from followup.private import write_private
 
-        write_private(output, text.encode())
+        try:
+            write_private(output, text.encode())
+        except OSError as exc:
+            raise InvalidInputError(str(output), f"cannot write it ({exc.strerror})") from None
+        typer.echo(f"Wrote application {application} as a scenario to {output}.")
 
 
 @app.command()
@@ -271,15 +275,34 @@ def demo(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Do nothing (quietly) when there is data already.")
     ] = False,
+    remove: Annotated[
+        bool,
+        typer.Option("--remove", help="Remove the sample (applications of your own stay)."),
+    ] = False,
 ) -> None:
-    """Load a realistic sample (three applications) into an empty database."""
+    """Load a realistic sample (three applications) into an empty database, marked as the
+    sample: the web app says so on every page until "Start with my own" (or --remove) removes
+    it. Examples: followup demo; followup demo --remove"""
+    service = followup_service()
+    if remove:
+        if not service.is_demo():
+            raise ConflictError("there is no sample to remove: the data here is your own")
+        emptied = service.remove_demo()
+        typer.echo(
+            "Removed the sample; run `followup setup` to start with your own."
+            if emptied
+            else "Removed the sample; your own applications stay."
+        )
+        return
     from followup.services.demo import load_demo
 
-    service = followup_service()
     if if_empty and service.profile() is not None:
         return
     ids = load_demo(service)
-    typer.echo(f"Loaded the demo: applications {', '.join(map(str, ids))}. Try `followup agenda`.")
+    typer.echo(
+        f"Loaded the demo: applications {', '.join(map(str, ids))}. Try `followup agenda`; "
+        "`followup demo --remove` removes it."
+    )
 
 
 @app.command()
@@ -362,14 +385,38 @@ def where() -> None:
 
 
 from followup.cli.calendar import register as register_calendar  # noqa: E402
+from followup.cli.changes import register as register_changes  # noqa: E402
 from followup.cli.events import register as register_events  # noqa: E402
 from followup.cli.mail import register as register_mail  # noqa: E402
 from followup.cli.writing import register  # noqa: E402  (the commands, not their work)
 
 register_events(app)
+register_changes(app)
 register(app)
 register_calendar(app, interview_cmd)
 register_mail(app)
+
+
+# The fields services name in words, as this face's flags name them: the CLI says `--at` where
+# the web shows the words beside the field and the API gives the words.
+FLAGS = {
+    "at": "--at",
+    "expected_by": "--expected-by",
+    "until": "--until",
+    "from": "--from",
+    "kind": "--kind",
+    "method": "--method",
+    "note": "--note",
+    "primary_contact": "--primary-contact",
+    "outcome": "OUTCOME",
+}
+
+
+def cli_message(error: FollowupError) -> str:
+    """The error as this face words it: a field a service names in words gets its flag."""
+    if isinstance(error, InvalidInputError) and error.field in FLAGS:
+        return f"{FLAGS[error.field]}: {error.problem}"
+    return error.message
 
 
 def main() -> None:
@@ -377,7 +424,7 @@ def main() -> None:
     try:
         app()
     except FollowupError as exc:
-        sys.stderr.write(f"Error: {exc.message}\n")
+        sys.stderr.write(f"Error: {cli_message(exc)}\n")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted; nothing was saved.\n")

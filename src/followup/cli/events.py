@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from followup.cli.common import AtOption, JsonFlag, clock, followup_service, parse_time, print_json
-from followup.core.errors import InvalidInputError
+from followup.core.errors import ConflictError, InvalidInputError
 
 
 def parse_date(value: str | None, where: str) -> date | None:
@@ -27,15 +27,35 @@ def sent(
     method: Annotated[
         str | None, typer.Option(help="email, phone or letter, if not the planned one.")
     ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", help="Record it even though its kept note has proofreading errors."),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Record a follow-up as sent (or called, or posted). Example: followup sent thank_you:4:7"""
+    """Record a follow-up as sent (or called, or posted). Example: followup sent thank_you:4:7
+
+    A note kept for it (followup write) with proofreading errors is refused (exit 2) unless
+    --yes says it went as it was.
+    """
     from followup.inputs.fields import validate
     from followup.inputs.models import SentIn
+    from followup.services.events import ProofreadingErrorsError
 
     when = parse_time(at, "--at") if at else clock()
     checked = validate(SentIn, {"at": when, "method": method}, "sent")
-    result = followup_service().mark_sent(action, at=checked.at, method=checked.method)
+    try:
+        result = followup_service().mark_sent(
+            action, at=checked.at, method=checked.method, confirmed=yes
+        )
+    except ProofreadingErrorsError as exc:
+        listed = "; ".join(
+            (f"“{f.text}”: " if f.text else "") + f.message for f in exc.findings[:5]
+        )
+        raise ConflictError(
+            f"the kept note of {exc.action_id} has {len(exc.findings)} proofreading error(s): "
+            f"{listed}. Fix it (followup write {exc.action_id}), or add --yes if it went as it was"
+        ) from None
     if as_json:
         from followup.services.outputs import sent_json
 

@@ -111,6 +111,7 @@ def app_list(as_json: JsonFlag = False) -> None:
     from rich.table import Table
 
     from followup.cli.render import console
+    from followup.core.workdays import short_when
 
     if not apps:
         typer.echo("No applications yet. Add one with `followup app add`.")
@@ -118,7 +119,7 @@ def app_list(as_json: JsonFlag = False) -> None:
     tz = profile_zone(service)
     table = Table("Id", "Company", "Role", "Status", "Next due")
     for a, due in apps:
-        next_due = f"{due.astimezone(tz):%a %d %b %H:%M}" if due and a.status == "active" else "—"
+        next_due = short_when(due, tz) if due and a.status == "active" else "—"
         table.add_row(a.id or "", a.company, a.role, a.status, next_due)
     console().print(table)
 

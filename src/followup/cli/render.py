@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from followup.core.workdays import duration_words as span
-from followup.core.workdays import short_day
+from followup.core.workdays import long_day, short_day, short_when, when_window
 
 STATUS_STYLE = {
     "overdue": "bold red",
@@ -36,22 +36,21 @@ def console(stderr: bool = False) -> Console:
 def when(action: dict[str, Any], now: datetime, tz: ZoneInfo) -> Text:
     """The local due time, then the status and how far it is: 'Thu 26 Nov 09:00\ndue, in 5 h'."""
     due = datetime.fromisoformat(action["due"]).astimezone(tz)
-    label = f"{due:%a} {due.day} {due:%b %H:%M}"
+    label = short_when(due, tz)
+    if action.get("not_before") and action["kind"] == "check_in":
+        label = when_window(datetime.fromisoformat(action["not_before"]), due, tz)
     status = action["status"]
     style = STATUS_STYLE[status]
     if status == "done":
         sent = action.get("sent_at") or action["due"]
-        at = datetime.fromisoformat(sent).astimezone(tz)
-        return Text(f"{at:%a} {at.day} {at:%b %H:%M}\ndone", style=style)
+        return Text(f"{short_when(datetime.fromisoformat(sent), tz)}\ndone", style=style)
     if status == "skipped":
         return Text(f"{label}\nskipped", style=style)
     if status == "overdue":
         return Text(f"{label}\noverdue by {span((now - due).total_seconds())}", style=style)
     if status == "planned" and action.get("not_before"):
         start = datetime.fromisoformat(action["not_before"]).astimezone(tz)
-        text = Text(f"{start:%a} {start.day} {start:%b %H:%M}")
-        if start.date() == due.date():
-            text.append(f"–{due:%H:%M}")
+        text = Text(label)
         text.append(f"\nplanned, in {span((start - now).total_seconds())}", style=style)
         return text
     text = Text(label)
@@ -92,8 +91,7 @@ def print_todos(out: Console, todos: Sequence[dict[str, Any]]) -> None:
 
 
 def local_when(at: datetime, tz: ZoneInfo) -> str:
-    here = at.astimezone(tz)
-    return f"{here:%a} {here.day:>2} {here:%b %H:%M}"
+    return short_when(at, tz)
 
 
 def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None:
@@ -124,7 +122,7 @@ def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None
             "default": "assumed: nobody said",
         }[plan.expected_source]
         day = plan.expected_response_by
-        out.print(f"  answer expected by {day:%a} {day.day} {day:%b %Y} ({source})")
+        out.print(f"  answer expected by {long_day(day)} ({source})")
     events: list[tuple[datetime, str]] = []
     for i in facts.interviews:
         names = (
@@ -152,7 +150,10 @@ def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None
             forgot = esc("; ".join(i.forgot_to_mention))
             events.append((i.start, f"    forgot to mention: {forgot}"))
     for s in view.history["sent"]:
-        what = f"{KIND_WORDS[s['kind']]} by {s['method']} to {esc(s['name'])}"
+        what = (
+            f"{KIND_WORDS[s['kind']]} by {s['method']} to {esc(s['name'])} "
+            f"[dim](sent {s['id']})[/dim]"
+        )
         events.append((s["sent_at"], what))
     for r in view.history["replies"]:
         who = esc(r["name"] or "the company")
@@ -165,7 +166,12 @@ def print_timeline(out: Console, view: Any, now: datetime, tz: ZoneInfo) -> None
             dates = f" (an answer by {short_day(r['expected_by'])})"
         if r.get("until"):
             dates = f" (out of office until {short_day(r['until'])})"
-        events.append((r["received_at"], f"[green]{kind} from {who}[/green]{dates}{note}"))
+        events.append(
+            (
+                r["received_at"],
+                f"[green]{kind} from {who}[/green]{dates}{note} [dim](reply {r['id']})[/dim]",
+            )
+        )
     for skip in facts.skipped:
         events.append((skip.at, f"[dim]skipped {esc(skip.action)}[/dim]"))
     out.print("\n[bold]Timeline[/bold]")

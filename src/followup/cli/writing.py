@@ -125,6 +125,8 @@ def draft(
         sys.stdout.write(json.dumps(draft_json(made, stored=stored), ensure_ascii=False) + "\n")
         return
     sys.stdout.write(d.text.rstrip("\n") + "\n")
+    for note in d.notes:
+        typer.echo(f"\nNote: {note}", err=True)
     if pdf is not None:
         typer.echo(f"\nLetter written to {pdf}: print it, sign it, post it.", err=True)
     _print_report(made.report, d.text, err=True)

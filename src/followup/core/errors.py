@@ -19,11 +19,16 @@ class FollowupError(Exception):
 
 
 class InvalidInputError(FollowupError):
-    """A file, argument or field is wrong; `where` names it, `problem` says what is wrong."""
+    """A file, argument or field is wrong; `where` names it, `problem` says what is wrong.
 
-    def __init__(self, where: str, problem: str) -> None:
+    `field` is the input's own key (`expected_by`) when `where` names it in words ("the new
+    answer date"), so a form can show the problem beside that field.
+    """
+
+    def __init__(self, where: str, problem: str, *, field: str | None = None) -> None:
         self.where = where
         self.problem = problem
+        self.field = field
         super().__init__(f"{where}: {problem}" if where else problem)
 
 

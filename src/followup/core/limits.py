@@ -28,6 +28,11 @@ ENGLISH = 10  # the name of an English: american ... australian
 SCENARIO_ID = 200  # an id in a scenario file ("onsite", "aisha")
 ACTION_ID = 100  # thank_you:<interview>:<person> with stored (numeric) ids
 SCENARIO_ACTION_ID = 2 * SCENARIO_ID + len("thank_you::")  # the same with a scenario's ids
+# The longest run without a space the proofreader reads as a word: the spell checker's memory
+# grows with the square of a word's length (a pasted 100 KB run asks Harper for 31 GB and
+# aborts the process), and no word of a letter comes near. Longer runs are left unchecked.
+WORD = 200
+CHANGE_SUMMARY = 300  # "Marked the thank-you to Raj Patel as sent", shown beside Undo
 
 # -- request bodies (the web app) -----------------------------------------------------------
 REQUEST_BYTES = 1024 * 1024  # a form or an API body: the largest, an interview's notes, is far less
@@ -44,6 +49,11 @@ OTHER_COMPANIES = 2000
 WAIT_DAYS = (1, 90)  # default_wait_days, inclusive
 # checkin_limit, inclusive: past a dozen unanswered check-ins a follow-up has become pestering.
 CHECKIN_LIMIT = (1, 12)
+
+# -- undo -----------------------------------------------------------------------------------
+# A change (a note marked sent, a reply, a skip, a close, a delete) can be undone this long
+# after it was made: long enough to notice a slip, short enough that undo means "that click".
+UNDO_SECONDS = 60
 
 # -- dates and times ------------------------------------------------------------------------
 # Every date and time a user gives lies in these years: far enough for any job search, near

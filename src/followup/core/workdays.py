@@ -188,7 +188,22 @@ def short_when(instant: datetime, tz: ZoneInfo) -> str:
 
 
 def short_day(day: date) -> str:
+    """'Thu 3 Dec': how every face names a day."""
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def long_day(day: date) -> str:
+    """'Thu 3 Dec 2026': a day that may lie in another year."""
+    return f"{short_day(day)} {day.year}"
+
+
+def when_window(start: datetime, end: datetime, tz: ZoneInfo) -> str:
+    """'Thu 3 Dec 09:00–17:00' (a check-in's window) in the candidate's zone; across days,
+    'Thu 3 Dec 16:00 – Fri 4 Dec 10:00'."""
+    a, b = start.astimezone(tz), end.astimezone(tz)
+    if a.date() == b.date():
+        return f"{short_when(a, tz)}–{b.hour:02d}:{b.minute:02d}"
+    return f"{short_when(a, tz)} – {short_when(b, tz)}"
 
 
 def duration_words(seconds: float) -> str:

@@ -200,6 +200,18 @@ class StrictModel(BaseModel):
         return storable(value)
 
 
+# A backup's rows are taken exactly as exported: a note or a body that ends in a newline, a
+# name typed with a trailing space long ago, come back as they were (export -> import ->
+# export gives the same document).
+ROW_CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class RowModel(StrictModel):
+    """The base of a backup document's rows: text kept exactly, not trimmed."""
+
+    model_config = ROW_CONFIG
+
+
 def field_path(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:

@@ -12,6 +12,7 @@ from pydantic import BeforeValidator, ConfigDict, Field, Strict, field_validator
 from followup.core import limits
 from followup.core.model import DEFAULT_CHECKIN_LIMIT
 from followup.inputs.fields import (
+    ROW_CONFIG,
     Address,
     AwareTime,
     CheckinLimit,
@@ -29,6 +30,7 @@ from followup.inputs.fields import (
     ReplyNote,
     Role,
     RowId,
+    RowModel,
     Salutation,
     ScenarioId,
     StoredId,
@@ -245,20 +247,24 @@ class NoteIn(StrictModel):
 
 # -- backup documents (rows of every table, with their ids) -----------------------------------
 class ProfileRow(ProfileIn):
+    model_config = ROW_CONFIG
     id: RowId
     created_at: AwareTime
+    demo: Flag = False
 
 
 class ApplicationRow(ApplicationIn):
+    model_config = ROW_CONFIG
     id: RowId
     profile_id: RowId
     status: AppStatus
     primary_contact_id: RowId | None = None
     created_at: AwareTime
     closed_at: AwareTime | None = None
+    demo: Flag = False
 
 
-class PersonRow(StrictModel):
+class PersonRow(RowModel):
     id: RowId
     application_id: RowId
     name: Name
@@ -269,7 +275,7 @@ class PersonRow(StrictModel):
     salutation: Salutation = None
 
 
-class InterviewRow(StrictModel):
+class InterviewRow(RowModel):
     id: RowId
     application_id: RowId
     kind: InterviewKind
@@ -279,7 +285,7 @@ class InterviewRow(StrictModel):
     forgot_to_mention: Items
 
 
-class ParticipantRow(StrictModel):
+class ParticipantRow(RowModel):
     interview_id: RowId
     person_id: RowId
     position: Annotated[int, Strict(), Field(ge=0, lt=limits.PEOPLE_PER_INTERVIEW)]
@@ -287,7 +293,7 @@ class ParticipantRow(StrictModel):
     liked: Items
 
 
-class FollowUpRow(StrictModel):
+class FollowUpRow(RowModel):
     id: RowId
     application_id: RowId
     kind: ActionKind
@@ -298,7 +304,7 @@ class FollowUpRow(StrictModel):
     body: Annotated[str | None, Field(max_length=limits.NOTE_TEXT)] = None
 
 
-class ReplyRow(StrictModel):
+class ReplyRow(RowModel):
     id: RowId
     application_id: RowId
     person_id: RowId | None = None
@@ -309,14 +315,14 @@ class ReplyRow(StrictModel):
     until: Day = None
 
 
-class SkipRow(StrictModel):
+class SkipRow(RowModel):
     id: RowId
     application_id: RowId
     action_id: Annotated[str, Field(min_length=1, max_length=limits.ACTION_ID)]
     at: AwareTime
 
 
-class KeptNoteRow(StrictModel):
+class KeptNoteRow(RowModel):
     id: RowId
     application_id: RowId
     action_id: Annotated[str, Field(min_length=1, max_length=limits.ACTION_ID)]
@@ -325,14 +331,14 @@ class KeptNoteRow(StrictModel):
     updated_at: AwareTime
 
 
-class InterviewEventRow(StrictModel):
+class InterviewEventRow(RowModel):
     interview_id: RowId
     uid: Annotated[str, Field(min_length=1, max_length=limits.CALENDAR_UID)]
     recurrence: Annotated[str, Field(max_length=20)] = ""
     sequence: Annotated[int, Strict(), Field(ge=0, le=2**31 - 1)] = 0
 
 
-class CalendarSettingsRow(StrictModel):
+class CalendarSettingsRow(RowModel):
     """The feed secret is never exported: import makes a new one."""
 
     profile_id: RowId
@@ -343,7 +349,7 @@ class CalendarSettingsRow(StrictModel):
     feed_key: Annotated[str, Field(pattern=r"^[0-9a-z]{1,32}$")]
 
 
-class FeedEventRow(StrictModel):
+class FeedEventRow(RowModel):
     application_id: RowId
     action_id: Annotated[str, Field(min_length=1, max_length=limits.ACTION_ID)]
     start_at: AwareTime

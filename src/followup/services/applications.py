@@ -13,10 +13,34 @@ from followup.core.plan import plan_application
 from followup.core.workdays import zone
 from followup.services.agenda import refresh_plan
 from followup.services.base import UseCases
+from followup.services.changes import log_change
 from followup.services.lookup import as_id
 
 if TYPE_CHECKING:
     from followup.inputs.models import ApplicationIn
+
+
+STATUS_WORDS = {
+    "active": "active",
+    "offer": "an offer",
+    "rejected": "rejected",
+    "withdrawn": "withdrawn",
+    "no_response": "no response",
+}
+
+
+@dataclass(frozen=True)
+class Closed:
+    application: Application
+    change: int
+
+    @property
+    def company(self) -> str:
+        return self.application.company
+
+    @property
+    def status(self) -> str:
+        return self.application.status
 
 
 @dataclass(frozen=True)
@@ -55,28 +79,52 @@ class ApplicationCases(UseCases):
                 person_app, _ = repo.person(person_id=as_id(contact, "person"))
                 if person_app != app_id:
                     raise InvalidInputError(
-                        "--primary-contact", f"person {contact} is not met in application {app_id}"
+                        "who gets the check-ins",
+                        f"person {contact} is not met in application {app_id}",
+                        field="primary_contact",
                     )
                 values["primary_contact_id"] = int(contact)
             repo.update_application(application_id=app_id, **values)
             refresh_plan(repo, app_id)
 
-    def close_application(self, app_ref: str | int, outcome: str) -> Application:
+    def close_application(self, app_ref: str | int, outcome: str) -> Closed:
+        """Close an application with its outcome: no more follow-ups."""
         if outcome not in CLOSED_STATUSES:
             raise InvalidInputError(
-                "OUTCOME", f"must be one of {', '.join(CLOSED_STATUSES)}, not {outcome!r}"
+                "how it ended",
+                f"must be one of {', '.join(CLOSED_STATUSES)}, not {outcome!r}",
+                field="outcome",
             )
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
+            before = repo.application_rows(application_id=app_id)
             repo.update_application(application_id=app_id, status=outcome, closed_at=self.clock())
             refresh_plan(repo, app_id)
-            return repo.application(application_id=app_id)
+            closed = repo.application(application_id=app_id)
+            change = log_change(
+                repo,
+                application_id=app_id,
+                before=before,
+                summary=f"Closed {closed.company} as {STATUS_WORDS[outcome]}",
+                now=self.clock(),
+            )
+            return Closed(closed, change)
 
-    def reopen_application(self, app_ref: str | int) -> None:
+    def reopen_application(self, app_ref: str | int) -> int:
+        """Make a closed application active again; returns the change (undo closes it again)."""
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
+            before = repo.application_rows(application_id=app_id)
             repo.update_application(application_id=app_id, status="active", closed_at=None)
             refresh_plan(repo, app_id)
+            company = repo.application(application_id=app_id).company
+            return log_change(
+                repo,
+                application_id=app_id,
+                before=before,
+                summary=f"Reopened {company}",
+                now=self.clock(),
+            )
 
     def applications(self) -> list[tuple[Application, datetime | None]]:
         with self.store.transaction() as repo:

@@ -48,11 +48,13 @@ class UseCases:
             raise ConflictError("no profile yet; run `followup setup` first")
         return pid
 
-    def _past(self, at: datetime | None, where: str) -> datetime:
+    def _past(self, at: datetime | None, where: str, field: str | None = None) -> datetime:
         """`at`, or now; what happened cannot happen later than now (a minute's grace)."""
         now = self.clock()
         if at is None:
             return now
         if at.timestamp() > now.timestamp() + 60:
-            raise InvalidInputError(where, "is in the future; record what happened once it has")
+            raise InvalidInputError(
+                where, "is in the future; record what happened once it has", field=field
+            )
         return at

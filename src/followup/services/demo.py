@@ -1,19 +1,25 @@
-"""A realistic sample, relative to now: three applications at different stages.
+"""A realistic sample, relative to now, marked as the sample: three applications at different
+stages. Every interview and every note sent falls in business hours (09:00-17:00, New York, on
+a weekday), whatever the hour `make run` is started; "Start with my own" removes it all.
 
-Globex: a panel yesterday, one thank-you sent, one overdue, one by phone for lack of an email.
-Initech: a client-facing role (phone); a second round two hours ago, no answer date asked.
+Globex: a panel two business days ago, one thank-you sent, one overdue, one by phone for lack
+of an email.
+Initech: a client-facing role (phone); a second round earlier today (or at the end of the last
+business day), no answer date asked.
 Umbrella Health: a traditional company (letters); two rounds, letters sent, and a reply.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from followup.core.errors import ConflictError
-from followup.core.workdays import zone
+from followup.core.workdays import is_business_day, zone
 from followup.inputs.models import ApplicationIn, InterviewIn, ProfileIn
 from followup.services.followup import Followup
+
+COUNTRY = "US"
 
 PROFILE = {
     "full_name": "Jordan A. Rivera",
@@ -34,13 +40,25 @@ def load_demo(service: Followup) -> list[int]:
             )
     now = service.clock()
     tz = zone(PROFILE["timezone"])  # type: ignore[arg-type]
-    local_now = now.astimezone(tz).replace(minute=0, second=0, microsecond=0)
+    local_now = now.astimezone(tz)
+    today = local_now.date()
 
-    def ago(hours: float) -> datetime:
-        return local_now - timedelta(hours=hours)
+    def at(business_days_ago: int, hour: float) -> datetime:
+        """`hour` o'clock local, that many business days before today."""
+        day = today
+        for _ in range(business_days_ago):
+            day -= timedelta(days=1)
+            while not is_business_day(day, COUNTRY):
+                day -= timedelta(days=1)
+        return datetime.combine(day, time(int(hour), int(hour % 1 * 60)), tzinfo=tz)
 
     def day(days: int) -> str:
-        return (local_now.date() + timedelta(days=days)).isoformat()
+        return (today + timedelta(days=days)).isoformat()
+
+    # The latest interview: two hours ago when that was in business hours today, else the
+    # last hour of the business day before.
+    open_today = is_business_day(today, COUNTRY) and local_now.hour >= 11
+    recent = at(0, min(local_now.hour - 2, 15)) if open_today else at(1, 15)
 
     service.setup(ProfileIn(**PROFILE))  # type: ignore[arg-type]
     ids = []
@@ -57,8 +75,8 @@ def load_demo(service: Followup) -> list[int]:
         service,
         globex,
         kind="in_person",
-        start=ago(30),
-        end=ago(27),
+        start=at(2, 10),
+        end=at(2, 13),
         expected=day(6),
         forgot=["I led the Looker rollout at my last job"],
         people=[
@@ -88,8 +106,8 @@ def load_demo(service: Followup) -> list[int]:
     )
     people = _people_ids(service, globex)
     service.update_application(globex, {"primary_contact": people["Katherine Chen"]})
-    service.mark_sent(f"thank_you:{panel}:{people['Katherine Chen']}", at=ago(20))
-    service.mark_sent(f"thank_you:{panel}:{people['María González']}", at=ago(19))
+    service.mark_sent(f"thank_you:{panel}:{people['Katherine Chen']}", at=at(2, 15.5))
+    service.mark_sent(f"thank_you:{panel}:{people['María González']}", at=at(2, 16))
     ids.append(globex)
 
     initech = service.add_application(
@@ -104,8 +122,8 @@ def load_demo(service: Followup) -> list[int]:
         service,
         initech,
         kind="phone",
-        start=ago(24 * 9 + 1),
-        end=ago(24 * 9),
+        start=at(9, 11),
+        end=at(9, 12),
         expected=None,
         forgot=[],
         people=[
@@ -120,15 +138,13 @@ def load_demo(service: Followup) -> list[int]:
         ],
     )
     people = _people_ids(service, initech)
-    service.mark_sent(
-        f"thank_you:{screen}:{people['Priya Raman']}", at=ago(24 * 9 - 3), method="phone"
-    )
+    service.mark_sent(f"thank_you:{screen}:{people['Priya Raman']}", at=at(9, 15), method="phone")
     _interview(
         service,
         initech,
         kind="video",
-        start=ago(3),
-        end=ago(2),
+        start=recent,
+        end=recent + timedelta(hours=1),
         expected=None,
         forgot=["I have run quarterly business reviews for enterprise accounts"],
         people=[
@@ -158,8 +174,8 @@ def load_demo(service: Followup) -> list[int]:
         service,
         umbrella,
         kind="video",
-        start=ago(24 * 16 + 1),
-        end=ago(24 * 16),
+        start=at(16, 10),
+        end=at(16, 11),
         expected=None,
         forgot=[],
         people=[
@@ -175,13 +191,13 @@ def load_demo(service: Followup) -> list[int]:
         ],
     )
     people = _people_ids(service, umbrella)
-    service.mark_sent(f"thank_you:{first}:{people['Eleanor Whitfield']}", at=ago(24 * 16 - 4))
+    service.mark_sent(f"thank_you:{first}:{people['Eleanor Whitfield']}", at=at(16, 15))
     onsite = _interview(
         service,
         umbrella,
         kind="in_person",
-        start=ago(24 * 8 + 3),
-        end=ago(24 * 8),
+        start=at(8, 13),
+        end=at(8, 16),
         expected=day(-1),
         forgot=["I volunteer as a mentor at a design bootcamp"],
         people=[
@@ -204,14 +220,20 @@ def load_demo(service: Followup) -> list[int]:
     people = _people_ids(service, umbrella)
     service.update_application(umbrella, {"primary_contact": people["Eleanor Whitfield"]})
     for name in ("Eleanor Whitfield", "Samuel Osei"):
-        service.mark_sent(f"thank_you:{onsite}:{people[name]}", at=ago(24 * 7 + 2))
+        service.mark_sent(f"thank_you:{onsite}:{people[name]}", at=at(8, 16.5))
     service.record_reply(
         umbrella,
         person=people["Eleanor Whitfield"],
-        at=ago(5),
+        at=at(1, 11),
         note="We'd like to invite you to a final conversation with our CEO.",
     )
     ids.append(umbrella)
+    with service.store.transaction() as repo:
+        pid = repo.profile_id()
+        assert pid is not None
+        repo.mark_demo(profile_id=pid)
+        repo.forget_changes(before=now + timedelta(days=1))  # loading it is not a change to undo
+        repo.bump_revision()
     return ids
 
 

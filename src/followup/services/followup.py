@@ -23,9 +23,11 @@ from followup.services.agenda import (
 )
 from followup.services.applications import ApplicationCases
 from followup.services.base import Clock, system_clock
+from followup.services.changes import UndoCases
 from followup.services.events import EventCases
 from followup.services.feed import FeedCases
 from followup.services.interviews import InterviewCases
+from followup.services.removals import RemovalCases
 from followup.services.subscription import SubscriptionCases
 
 if TYPE_CHECKING:
@@ -35,7 +37,15 @@ if TYPE_CHECKING:
     from followup.storage.store import Store
 
 
-class Followup(ApplicationCases, InterviewCases, EventCases, SubscriptionCases, FeedCases):
+class Followup(
+    ApplicationCases,
+    InterviewCases,
+    EventCases,
+    RemovalCases,
+    UndoCases,
+    SubscriptionCases,
+    FeedCases,
+):
     """followup's use cases over one Store (opened on first use: some commands never need it)."""
 
     def __init__(

@@ -32,6 +32,7 @@ from followup.mail.matching import (
     match_reply,
 )
 from followup.services.agenda import refresh_plan
+from followup.services.events import reply_date_error, withdraw_bounced
 from followup.services.mail import load_account, login_for, mail_queries, profile_id
 from followup.services.sending import BOUNCED
 
@@ -225,6 +226,7 @@ def _record(
                 continue
             for entry_id in outbox_ids:
                 mq.update_outbox(entry_id=entry_id, state="failed", last_error=why, updated_at=now)
+                withdraw_bounced(repo, entry=mq.outbox_entry(entry_id=entry_id), now=now)
                 result.bounces.append({"outbox": entry_id, "why": why})
             continue
         assert matched is not None
@@ -288,7 +290,7 @@ def _add_reply(
     if problem is not None and kind == "auto_reply":
         reply = Reply(at=at, contact=reply.contact, kind=kind)  # type: ignore[arg-type]
     elif problem is not None:
-        raise InvalidInputError(f"--{problem[0].replace('_', '-')}", problem[1])
+        raise reply_date_error(problem)
     reply_id = repo.add_reply(application_id=app_id, reply=reply)
     refresh_plan(repo, app_id)
     return reply_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from followup.writing.compose import Draft
 
 MAX_NOTE_BYTES = limits.NOTE_TEXT
+OVERLONG_RUN = re.compile(rf"\S{{{limits.WORD + 1},}}")
 _FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
@@ -164,8 +166,11 @@ def draft(target: Target) -> Drafted:
 
 
 def check(target: Target, text: str) -> Report:
+    """The proofreader's findings for `text`. A run of more than limits.WORD characters without
+    a space (a pasted link or hash) is blanked out first, same length, so offsets still hold."""
+    readable = OVERLONG_RUN.sub(lambda m: " " * len(m.group()), text)
     return proofreader(english_of(target.facts.candidate)).check(
-        text,
+        readable,
         target.facts,
         interview_id=target.interview,
         contact_id=target.contact,

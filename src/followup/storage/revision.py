@@ -2,4 +2,4 @@
 
 # Bumped with every Alembic revision; a database at another revision is migrated (SQLite) or
 # refused with a hint (PostgreSQL) before anything reads it.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"

@@ -12,16 +12,25 @@ from contextlib import contextmanager
 from sqlalchemy import Engine
 
 from followup.storage.calendar_queries import CalendarQueries
+from followup.storage.changes import ChangeQueries
 from followup.storage.dump import DumpQueries
 from followup.storage.engine import ensure_schema, make_engine
 from followup.storage.facts import FactsQueries
 from followup.storage.ontime import OnTimeQueries
 from followup.storage.plancache import PlanCacheQueries
 from followup.storage.records import RecordQueries
+from followup.storage.removals import RemovalQueries
 
 
 class Repo(
-    RecordQueries, FactsQueries, OnTimeQueries, PlanCacheQueries, DumpQueries, CalendarQueries
+    RecordQueries,
+    FactsQueries,
+    OnTimeQueries,
+    PlanCacheQueries,
+    DumpQueries,
+    CalendarQueries,
+    ChangeQueries,
+    RemovalQueries,
 ):
     """Queries over one open transaction; each concern's in its own module."""
 

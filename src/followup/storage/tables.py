@@ -29,6 +29,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 
 from followup.core import limits
@@ -84,6 +85,8 @@ profiles = Table(
     Column("country", String(limits.COUNTRY)),  # None: the timezone's country
     Column("english", String(limits.ENGLISH)),  # None: the country's English
     Column("checkin_limit", Integer, nullable=False, server_default=str(DEFAULT_CHECKIN_LIMIT)),
+    # the sample `make run` loads into an empty database, until "Start with my own" removes it
+    Column("demo", Boolean, nullable=False, server_default=false()),
     CheckConstraint("checkins_per_week IN (1, 2)", name="cadence"),
     CheckConstraint("checkin_limit >= 1", name="checkin_limit"),
 )
@@ -107,6 +110,7 @@ applications = Table(
     Column("plan_version", Integer, nullable=False, default=0),
     Column("plan_cache", Text),
     Column("next_due_at", UTCDateTime),
+    Column("demo", Boolean, nullable=False, server_default=false()),  # part of the sample
     CheckConstraint(
         "decision_speed IN ('quick', 'normal', 'slow', 'unknown')", name="decision_speed"
     ),
@@ -371,6 +375,26 @@ removed_interviews = Table(
     Column("removed_at", UTCDateTime, nullable=False),
     Column("reason", String(200), nullable=False),
     Column("snapshot", Text, nullable=False),  # JSON: the rows, as export writes them
+)
+
+# What each change of the last minute did to its application's rows, so it can be undone: the
+# rows as they were before and after it (only those it touched), as JSON. Not exported: an
+# undo belongs to the database it was done in, and expires after limits.UNDO_SECONDS.
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "profile_id",
+        Integer,
+        ForeignKey("profiles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("application_id", Integer, nullable=False),  # no key: the change may delete it
+    Column("made_at", UTCDateTime, nullable=False),
+    Column("summary", String(limits.CHANGE_SUMMARY), nullable=False),
+    Column("rows", Text, nullable=False),
 )
 
 # In the order rows must be inserted (parents first) and the order of the export document.
