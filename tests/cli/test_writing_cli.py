@@ -49,9 +49,30 @@ def test_a_letter_prints_as_pdf(cli, tmp_path: Path) -> None:  # type: ignore[no
     result = cli("draft", *scenario_args("aisha"), "--method", "letter", "--pdf", str(pdf))
     assert result.code == 0, result.err
     text = PdfReader(pdf).pages[0].extract_text()
-    for line in ("Sam Okafor", "Aisha Bello", "Head of Design", "Dear Aisha Bello,", "Sincerely,"):
+    for line in (
+        "Sam Okafor",
+        "Aisha Bello",
+        "Head of Design",
+        "Dear Aisha Bello,",
+        "Yours sincerely,",
+    ):
         assert line in text
     assert f"Letter written to {pdf}" in result.err
+
+
+def test_a_letter_to_someone_without_an_address_says_so(cli) -> None:  # type: ignore[no-untyped-def]
+    """The inside address of a letter to someone with no postal address on file uses the one
+    on file for a colleague, and the draft says so, in the JSON and beside the text."""
+    result = cli("draft", "--json", *scenario_args("tomas"), "--method", "letter")
+    assert result.code == 0, result.err
+    draft = json.loads(result.out)
+    assert draft["to"]["address"] is None
+    assert draft["notes"] == [
+        "No postal address is on file for Tomás Ruiz: the letter uses the one on file for "
+        "Aisha Bello. Check it before posting."
+    ]
+    plain = cli("draft", *scenario_args("tomas"), "--method", "letter")
+    assert "Note: No postal address is on file for Tomás Ruiz" in plain.err
 
 
 def test_pdf_only_for_letters(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -180,9 +201,9 @@ def test_a_stored_panel_drafted_checked_written_and_sent(cli, tmp_path: Path, mo
 
     note = tmp_path / "kchen.txt"
     note.write_text(
-        email["body"]
-        .replace("Dear Ms. Chen", "Dear Ms. Chan")
-        .replace("Globex Corporation", "Initech", 1)
+        email["body"].replace(
+            "Dear Ms. Chen,\n\n", "Dear Ms. Chan,\n\nI am excited to join Initech. "
+        )
     )
     result = cli("check", str(note), "--action", "thank_you:1:1", now=AT)
     assert result.code == 1

@@ -108,7 +108,9 @@ def said_twice(text: str, facts: Facts, draft: Draft) -> list[str]:
               person.name, person.salutation or "", person.title or "", *person.discussed,
               *person.liked, *interview.forgot_to_mention):  # fmt: skip
         own.update(_stems(t))
-    said = Counter(_stems(re.sub(r"\S+@\S+", "", text)))
+    own.update(_stems(facts.application.company))  # the company may be named twice
+    # an address, and the "as well as" that joins the user's items, are no words of a frame
+    said = Counter(_stems(re.sub(r"\S+@\S+|\bas well as\b", "", text)))
     return sorted(w for w, n in said.items() if n > 1 and n > own[w])
 
 

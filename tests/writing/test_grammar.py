@@ -69,7 +69,8 @@ TABLE: Table = {
     ),
     "we/they was": (
         [("It was clear they was proud of it.", "they was", "they were")],
-        ["They were proud.", "It was clear the team was proud."],
+        ["They were proud.", "It was clear the team was proud.",
+         "Hearing about the audit from you was really useful.", "Working with you was a joy."],
     ),
     "I done / I seen": (
         [("I done a few retrofits.", "I done", "I did"), ("I seen the concepts.", "I seen", "I saw")],
@@ -180,6 +181,22 @@ TABLE: Table = {
     "its for it's": (
         [("Its great to see a studio plan ahead.", "Its", "It's")],
         ["Its team is great.", "It's great to see."],
+    ),
+    "capitalised pronoun mid-sentence": (
+        [("Tell them that You're CCRN certified.", "You're", "you're"),
+         ("Slip in that You've already got SC clearance.", "You've", "you've"),
+         ("I was glad, and It's clear the team cares.", "It's", "it's"),
+         ("I hope They'll call back.", "They'll", "they'll")],
+        ["You're welcome to call.", "Thank you. You've been kind.", "I said: You're right.",
+         "The film \"It's Complicated\" is old.", "Tell them you're certified."],
+    ),
+    "capitalised word after that": (
+        [("I also meant to mention that My Spanish is conversational.", "My", "my"),
+         ("I was glad that Your team liked it.", "Your", "your"),
+         ("Say that They can reach me.", "They", "they")],
+        ["I was glad that my Spanish helped.", "That You Need is a song.",
+         "I read that Money magazine's guide.",
+         "I saw that Mr Llewellyn agreed.", "Note that I'm certified."],
     ),
 }  # fmt: skip
 

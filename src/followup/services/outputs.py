@@ -99,6 +99,7 @@ def draft_json(made: Drafted, *, stored: bool) -> dict[str, Any]:
         "key_points": list(d.key_points),
         "voicemail": d.voicemail,
         "findings": [f.to_dict() for f in made.report.findings],
+        "notes": list(d.notes),  # what to see to before sending (a letter with no address)
     }
 
 

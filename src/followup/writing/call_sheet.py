@@ -63,7 +63,7 @@ def voicemail(c: Context, check_in: int) -> str:
     parts = [hello, say("voicemail", "thanks", **v)]
     about = [i for i in c.discussed if i.group == "about"][:1]
     if about:
-        group = "about" if about[0].owner == "mine" else "theirs"
+        group = "theirs" if about[0].spoken_of_by_reader else "about"
         parts.append(say("voicemail", group, **v, x=about[0].text))
     parts += [say("voicemail", "enthusiasm", **v), say("voicemail", reach_bank, **v)]
     return contract(" ".join(parts))

@@ -58,6 +58,13 @@ def _frame_stems(frame: str) -> frozenset[str]:
     return frozenset(words | ({"{company}"} if "{company}" in frame else set()))
 
 
+def _start(seed: str, slot: str, group: str) -> int:
+    """Where a panel starts counting in one bank: a hash of the interview and the bank, so the
+    choices of two slots are not tied to each other (a sum would give everyone who takes one
+    skeleton the same frame in every other slot)."""
+    return zlib.crc32(f"{seed}|{slot}|{group}".encode())
+
+
 class Frames:
     """The frames of one draft. Of a panel of n people, person p takes, in every slot, one
     of the frames numbered p, p + n, p + 2n, ... from a start that depends on the interview, so
@@ -69,7 +76,7 @@ class Frames:
     def __init__(
         self, seed: str, position: int, english: English, informal: bool, panel: int = 7
     ) -> None:
-        self._seed = zlib.crc32(seed.encode())
+        self._seed = seed
         self.position = position
         self.panel = max(1, panel)
         self.english = english
@@ -85,7 +92,7 @@ class Frames:
             self.said |= stems(text)
 
     def index(self, slot: str, group: str, count: int) -> int:
-        start = self._seed + zlib.crc32((slot + group).encode())
+        start = _start(self._seed, slot, group)
         return (start + self.position) % count
 
     def pick(self, slot: str, group: str, item: str = "") -> int:
@@ -93,7 +100,7 @@ class Frames:
         no word the note has, nor the item's first word ("on on-call rotations")."""
         frames = bank(slot, group)
         count = len(frames)
-        start = self._seed + zlib.crc32((slot + group).encode())
+        start = _start(self._seed, slot, group)
         size = min(self.panel, count)
         own = range(self.position % size, count, size)
         candidates = [(start + n) % count for n in own]
@@ -101,7 +108,13 @@ class Frames:
         if first is not None:
             doubled = re.compile(rf"\b{re.escape(first.group())} \{{x\}}", re.IGNORECASE)
             candidates = [n for n in candidates if not doubled.search(frames[n])] or candidates
-        return min(candidates, key=lambda n: len(self._words_of(frames[n]) & self.said))
+
+        def cost(n: int) -> float:
+            # naming the company a second time is allowed; repeating a word is not
+            clash = self._words_of(frames[n]) & self.said
+            return len(clash) - 0.9 * ("{company}" in clash)
+
+        return min(candidates, key=cost)
 
     def _words_of(self, frame: str) -> frozenset[str]:
         """The frame's own words and those of the phrases it names ("speaking with me over

@@ -15,7 +15,16 @@ from collections.abc import Iterator
 from followup.writing.agreement import AGREEMENT
 from followup.writing.confusables import CONFUSIONS
 from followup.writing.findings import Finding
-from followup.writing.patterns import Rule, fixed, flag_group, forms, keep_case, rx, words
+from followup.writing.patterns import (
+    Rule,
+    cased,
+    fixed,
+    flag_group,
+    forms,
+    keep_case,
+    rx,
+    words,
+)
 from followup.writing.usage import USAGE
 
 _VOWEL_SOUND_WORDS = ("hour", "honour", "honor", "honest", "heir", "herb")
@@ -143,7 +152,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "we/they was",
-        rx(r"\b(?P<flag>(?:we|they|you) was)\b"),
+        rx(
+            r"(?<!\bfrom )(?<!\bwith )(?<!\babout )(?<!\bto )(?<!\bfor )(?<!\bby )"
+            r"(?<!\bof )\b(?P<flag>(?:we|they|you) was)\b"
+        ),  # "hearing from you was" is right
         lambda m: m.group("flag").rsplit(" ", 1)[0] + " were",
         "'we', 'you' and 'they' take 'were'",
         needs="we was|they was|you was",
@@ -264,7 +276,26 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-ALL_RULES: tuple[Rule, ...] = (*RULES, *CONFUSIONS, *AGREEMENT, *USAGE)
+# A pronoun capitalised in mid-sentence, as when a clause is pasted after "that" ("that You're
+# certified", "that My Spanish is good"): lower case is right.
+CAPITALS: tuple[Rule, ...] = (
+    Rule(
+        "capitalised pronoun mid-sentence",
+        cased(r"(?<=[a-z,;] )(?P<flag>(?:You|They|We|He|She)['’](?:re|ve|d|ll)|It['’]s)\b"),
+        lambda m: m.group("flag").lower(),
+        "a pronoun inside a sentence takes lower case",
+        needs="'re|'ve|'d|'ll|'s",
+    ),
+    Rule(
+        "capitalised word after that",
+        cased(r"\bthat (?P<flag>You|Your|They|Their|We|Our|He|His|She|My)\b(?!['’])"),
+        lambda m: m.group("flag").lower(),
+        "after 'that', the clause goes on in lower case",
+        needs="that ",
+    ),
+)
+
+ALL_RULES: tuple[Rule, ...] = (*RULES, *CAPITALS, *CONFUSIONS, *AGREEMENT, *USAGE)
 
 
 def grammar_findings(text: str) -> list[Finding]:

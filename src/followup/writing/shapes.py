@@ -83,6 +83,13 @@ class Item:
     personal: bool = False  # the candidate's own circumstances ("my notice period")
 
     @property
+    def spoken_of_by_reader(self) -> bool:
+        """Whether a frame may say the reader did the talking: the reader's own topic ("your
+        rail reform programme") or a plain subject ("behaviour policy"); not the candidate's,
+        nor an activity ("running a chess club"), which is often the candidate's own."""
+        return self.owner == "yours" or (self.owner == "neither" and self.shape == "noun")
+
+    @property
     def group(self) -> str:
         """The frame group it takes after "about": noun, gerund and wh items all do."""
         return "clause" if self.shape == "clause" else "about"

@@ -39,8 +39,8 @@ def thank_you_sentences(c: Context) -> Paragraphs:
         if not c.discussed:
             return []
         if about:
-            mine = any(i.owner == "mine" for i in about)
-            return [say("detail", "about" if mine else "theirs", **v, x=join_texts(about))]
+            theirs = all(i.spoken_of_by_reader for i in about)
+            return [say("detail", "theirs" if theirs else "about", **v, x=join_texts(about))]
         clauses = [i for i in c.discussed if i.group == "clause"]
         return [say("detail", "clause", **v, x=join_clauses(clauses))]
 
