@@ -48,7 +48,7 @@ def test_import_into_postgres_resets_its_sequences(
 def test_import_refuses_a_database_with_data_unless_merging(db_url: str) -> None:
     service = demo_service(db_url)
     document = export_document(service)
-    with pytest.raises(ConflictError, match="use --merge"):
+    with pytest.raises(ConflictError, match="merge this backup's applications into them"):
         import_document(service, document, "backup.json")
     assert import_document(service, document, "backup.json", merge=True) == 0  # all present
     other = Followup(open_store(db_url), clock=clock_at(T0 + timedelta(days=1)))

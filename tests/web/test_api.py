@@ -102,7 +102,11 @@ def test_an_interview_to_a_reply_through_the_api(client: TestClient) -> None:
         (
             "POST",
             "/api/applications/1/interviews",
-            {"start": "2026-11-25T11:00:00-05:00", "end": "2026-11-25T10:00:00-05:00"},
+            {
+                "start": "2026-11-25T11:00:00-05:00",
+                "end": "2026-11-25T10:00:00-05:00",
+                "people": [{"name": "Ann Lee"}],
+            },
             400,
             "end: the interview ends before it starts",
         ),

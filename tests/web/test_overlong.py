@@ -192,7 +192,11 @@ def test_an_export_of_maximal_values_moves_from_sqlite_to_postgres(
             "text": _maximal(11, limits.NOTE_TEXT),
             "method": "email",
         }
-        sent = client.post(f"/actions/{ACTION}/sent", data=note, follow_redirects=False)
+        asked = client.post(f"/actions/{ACTION}/sent", data=note, follow_redirects=False)
+        assert asked.status_code == 200 and "Mark it sent with these errors?" in asked.text
+        sent = client.post(
+            f"/actions/{ACTION}/sent", data={**note, "confirmed": "1"}, follow_redirects=False
+        )
         assert sent.status_code == 303
     document = export_document(service)
     pg = Settings(home=tmp_path, database_url=fresh_postgres_database(postgres_url))

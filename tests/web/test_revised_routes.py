@@ -27,9 +27,11 @@ def test_skip_from_today(client: TestClient) -> None:
     response = client.post(
         f"/actions/{RAJ}/skip", data={"csrf_token": token(client)}, follow_redirects=False
     )
-    assert (response.status_code, response.headers["location"]) == (303, "/?notice=skipped")
-    today = client.get("/?notice=skipped").text
-    assert "Skipped: it will not come back." in today
+    assert response.status_code == 303
+    assert re.fullmatch(r"/\?done=[0-9]+", response.headers["location"])
+    today = client.get(response.headers["location"]).text
+    assert "Skipped the thank-you to Raj Patel." in today  # the toast, with its Undo
+    assert re.search(r'<form method="post" action="/undo/[0-9]+">', today)
     assert f'href="/actions/{RAJ}"' not in today
     again = client.post(f"/actions/{RAJ}/skip", data={"csrf_token": token(client)})
     assert again.status_code == 409
@@ -44,9 +46,10 @@ def test_skip_from_the_application_page(client: TestClient) -> None:
         data={"csrf_token": token(client), "next": "/applications/1"},
         follow_redirects=False,
     )
-    assert (response.status_code, response.headers["location"]) == (303, "/applications/1")
+    assert response.status_code == 303
+    assert re.fullmatch(r"/applications/1\?done=[0-9]+", response.headers["location"])
     page = client.get("/applications/1").text
-    assert f"skipped {RAJ}" in page
+    assert "skipped the thank-you to Raj Patel" in page
     assert f'action="/actions/{RAJ}/skip"' not in page
 
 
@@ -59,11 +62,12 @@ def test_a_sent_follow_up_cannot_be_skipped_on_the_web(client: TestClient) -> No
 
 
 def test_the_reply_form_records_an_update_with_its_date(client: TestClient) -> None:
-    page = client.get("/applications/1").text
+    assert 'href="/applications/1/reply?next=/applications/1"' in client.get("/applications/1").text
+    page = client.get("/applications/1/reply").text
     for part in (
-        'name="kind"',
-        '<option value="update"',
-        '<option value="auto_reply"',
+        'name="kind" value="answer" checked',
+        'name="kind" value="update"',
+        'name="kind" value="auto_reply"',
         'id="f-expected_by" name="expected_by" type="date"',
         'id="f-until" name="until" type="date"',
     ):
@@ -81,7 +85,7 @@ def test_the_reply_form_records_an_update_with_its_date(client: TestClient) -> N
     )
     assert response.status_code == 303
     page = client.get("/applications/1").text
-    assert "update from Katherine Chen (an answer by Thu 10 Dec 2026): decision next week" in page
+    assert "update from Katherine Chen (an answer by Thu 10 Dec): decision next week" in page
     assert "they wrote Wed 25 Nov that an answer comes by Thu 10 Dec" in html.unescape(page)
 
 
@@ -89,26 +93,31 @@ def test_a_bad_reply_is_shown_beside_its_field_and_stores_nothing(client: TestCl
     before = export(client)
     for form, field, message in (
         ({"kind": "answer", "expected_by": "2026-12-10"}, "expected_by",
-         "only an update gives a new answer date, not an answer"),
-        ({"kind": "auto_reply", "until": "soon"}, "until",
-         "not an ISO 8601 date such as 2026-12-02"),
-        ({"kind": "maybe"}, "kind", "must be answer, update or auto_reply, not &#39;maybe&#39;"),
+         "Check the new answer date: only an update gives a new answer date, not an answer"),
+        ({"kind": "auto_reply", "until": "soon"}, "until", "Enter the day they are back as a date"),
+        ({"kind": "maybe"}, "kind", "Must be answer, update or auto_reply, not &#39;maybe&#39;"),
     ):  # fmt: skip
         response = client.post(
             "/applications/1/replies", data={"csrf_token": token(client), **form}
         )
         assert response.status_code == 400
         assert re.search(rf'id="e-{field}"[^>]*>{message}<', response.text), field
-        assert 'value="Globex Corporation"' in response.text  # the facts form keeps its values
+        assert "--" not in re.search(rf'id="e-{field}"[^>]*>([^<]*)<', response.text).group(1)
     assert export(client) == before
 
 
 def test_close_as_no_response(client: TestClient) -> None:
     page = client.get("/applications/1").text
-    assert '<option value="no_response">No response</option>' in page
+    assert '<option value="no_response" >No response</option>' in page
+    assert '<option value="" selected>Choose how it ended</option>' in page  # no choice made
+    asked = client.post(
+        "/applications/1/close", data={"csrf_token": token(client), "outcome": "no_response"}
+    )
+    assert asked.status_code == 200 and "Close Globex Corporation?" in asked.text
+    assert client.get("/applications/1").text.count("status-active") == 1  # not yet
     response = client.post(
         "/applications/1/close",
-        data={"csrf_token": token(client), "outcome": "no_response"},
+        data={"csrf_token": token(client), "outcome": "no_response", "confirmed": "1"},
         follow_redirects=False,
     )
     assert response.status_code == 303
@@ -132,7 +141,8 @@ def test_settings_keep_country_english_and_the_limit(client: TestClient) -> None
         "checkin_limit": "3",
     }
     response = client.post("/settings", data=form, follow_redirects=False)
-    assert (response.status_code, response.headers["location"]) == (303, "/settings?saved=1")
+    assert response.status_code == 303
+    assert "Saved." in client.get(response.headers["location"]).text
     page = client.get("/settings").text
     assert 'id="f-country" name="country" type="text" value="GB"' in page
     assert 'id="f-checkin_limit" name="checkin_limit" type="number" value="3"' in page
@@ -140,7 +150,8 @@ def test_settings_keep_country_english_and_the_limit(client: TestClient) -> None
     before = export(client)
     response = client.post("/settings", data={**form, "country": "XX", "checkin_limit": "0"})
     assert response.status_code == 400
-    assert re.search(r'id="e-country"[^>]*>unknown country &#39;XX&#39;', response.text)
+    assert re.search(r'id="e-country">Enter your country as a two-letter code', response.text)
+    assert re.search(r'id="e-checkin_limit">Choose how many check-ins, from 1 to 12', response.text)
     assert export(client) == before
 
 
@@ -167,5 +178,5 @@ def test_the_api_skips_and_records_reply_kinds(client: TestClient) -> None:
     )
     assert (response.status_code, response.json()) == (
         400,
-        {"error": "--expected-by: only an update gives a new answer date, not an answer"},
+        {"error": "the new answer date: only an update gives a new answer date, not an answer"},
     )

@@ -97,8 +97,7 @@ def plan(
     )
     if result.expected_response_by:
         out.print(
-            f"answer expected by {long_day(result.expected_response_by)} "
-            f"({result.expected_source})"
+            f"answer expected by {long_day(result.expected_response_by)} ({result.expected_source})"
         )
     out.print(action_table([action_to_dict(a) for a in result.actions], now, tz))
     print_todos(out, [todo_to_dict(t) for t in result.todos])
@@ -263,10 +262,17 @@ def import_(
 ) -> None:
     """Load an export into an empty database (or --merge into one that has data)."""
     from followup.scenario import read_document
-    from followup.services.backup import MAX_BACKUP_BYTES, import_document
+    from followup.services.backup import MAX_BACKUP_BYTES, NotEmptyError, import_document
 
     data = read_document(file, "backup file", limit=MAX_BACKUP_BYTES)
-    added = import_document(followup_service(), data, str(file), merge=merge)
+    try:
+        added = import_document(followup_service(), data, str(file), merge=merge)
+    except NotEmptyError as exc:
+        raise ConflictError(
+            f"the database already holds a profile and {exc.count} application(s); "
+            "use --merge to add this backup's applications to them, "
+            "or import into an empty database"
+        ) from None
     typer.echo(f"Imported {added} application(s) from {file}.")
 
 

@@ -54,7 +54,7 @@ def delete_person(
 
 @delete_cmd.command("sent")
 def delete_sent(
-    record: Annotated[str, typer.Argument(help="Sent record id (\"sent N\" in app show).")],
+    record: Annotated[str, typer.Argument(help='Sent record id ("sent N" in app show).')],
 ) -> None:
     """Delete the record of a follow-up made: it is planned again.
 
@@ -65,7 +65,7 @@ def delete_sent(
 
 @delete_cmd.command("reply")
 def delete_reply(
-    reply: Annotated[str, typer.Argument(help="Reply id (\"reply N\" in app show).")],
+    reply: Annotated[str, typer.Argument(help='Reply id ("reply N" in app show).')],
 ) -> None:
     """Delete a reply recorded by mistake: the check-ins it stopped come back.
 

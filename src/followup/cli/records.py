@@ -201,7 +201,7 @@ def interview_add(
     notes = validate(InterviewIn, data, where)
     service = followup_service()
     interview_id = service.add_interview(application, notes)
-    _after_interview(service, application, interview_id, notes.expected_response_by is None)
+    _after_interview(service, application, interview_id, True)
 
 
 @interview_cmd.command("edit")
@@ -236,7 +236,7 @@ def interview_edit(
 
 
 def _after_interview(
-    service: "Followup", application: str, interview_id: int, no_date: bool
+    service: "Followup", application: str, interview_id: int, ask_for_date: bool
 ) -> None:
     from followup.cli.render import action_table, console, esc
     from followup.core.jsonable import action_to_dict
@@ -251,7 +251,7 @@ def _after_interview(
         if a in result.open_actions and (a.interview == str(interview_id) or a.kind == "check_in")
     ]
     out.print(action_table(mine, clock(), zone(facts.candidate.timezone)))
-    if no_date:
+    if ask_for_date and result.expected_source == "default":  # not on the application either
         out.print(
             "[yellow]No answer date given: you should have asked when to expect an answer. "
             "Ask in your thank-you, then add it with `followup interview edit "

@@ -241,6 +241,8 @@ def problem_of(errors: Sequence[Any], skip: tuple[str, ...] = ()) -> tuple[str, 
         message = str(ctx.get("error", message))
     elif kind == "missing":
         message = "is required"
+        if loc and loc[-1] == "people":
+            message = "needs at least one person met (each gets a thank-you)"
     elif kind == "extra_forbidden":
         message = "is not a known field"
     elif kind == "literal_error":
@@ -249,6 +251,11 @@ def problem_of(errors: Sequence[Any], skip: tuple[str, ...] = ()) -> tuple[str, 
         message = f"is longer than {ctx['max_length']} characters"
     elif kind == "too_long":
         message = f"has more than {ctx['max_length']} entries"
+    elif kind == "too_short":
+        least = ctx["min_length"]
+        message = f"needs at least {least} {'entry' if least == 1 else 'entries'}"
+        if loc and loc[-1] == "people":
+            message = "needs at least one person met (each gets a thank-you)"
     elif kind == "greater_than_equal":
         message = f"must be at least {ctx['ge']}, not {err['input']!r}"
     elif kind == "less_than_equal":

@@ -169,7 +169,8 @@ class PersonIn(StrictModel):
     primary: Flag = False  # the application's primary contact: check-ins go to them
 
 
-People = Annotated[list[PersonIn], Field(max_length=limits.PEOPLE_PER_INTERVIEW)]
+# An interview is held with someone: each person met gets a thank-you, so none is refused.
+People = Annotated[list[PersonIn], Field(min_length=1, max_length=limits.PEOPLE_PER_INTERVIEW)]
 
 
 class InterviewIn(StrictModel):
@@ -178,7 +179,7 @@ class InterviewIn(StrictModel):
     kind: InterviewKind = "video"
     start: AwareTime
     end: AwareTime
-    people: People = Field(default_factory=list)
+    people: People
     forgot_to_mention: Items = []
     expected_response_by: Day = None
 

@@ -35,6 +35,17 @@ DERIVED = {"plan_version", "plan_cache", "next_due_at"}
 NOT_EXPORTED = DERIVED | SECRET_COLUMNS | MAIL_NOT_EXPORTED
 
 
+class NotEmptyError(ConflictError):
+    """The database has data and the import was not asked to merge into it."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(
+            f"the database already holds a profile and {count} application(s); merge this "
+            "backup's applications into them, or import it into an empty database"
+        )
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -69,12 +80,7 @@ def import_document(service: Followup, data: Any, name: str, *, merge: bool = Fa
     _check_references(doc.tables, name)
     with service.store.transaction() as repo:
         if not repo.is_empty() and not merge:
-            count = len(repo.application_ids())
-            raise ConflictError(
-                f"the database already holds a profile and {count} application(s); "
-                "use --merge to add this backup's applications to them, "
-                "or import into an empty database"
-            )
+            raise NotEmptyError(len(repo.application_ids()))
         added = _restore(repo, doc.tables) if repo.is_empty() else _merge(repo, doc.tables)
         refresh_plans(repo, repo.application_ids())
     return added

@@ -82,6 +82,11 @@ class InterviewCases(UseCases):
         with self.store.transaction() as repo:
             return repo.interview(interview_id=as_id(interview_ref, "interview"))[0]
 
+    def person(self, person_ref: str | int) -> tuple[int, Participant]:
+        """(application id, the person met with their contact details)."""
+        with self.store.transaction() as repo:
+            return repo.person(person_id=as_id(person_ref, "person"))
+
     def edit_person(self, person_ref: str | int, changes: dict[str, Any]) -> Participant:
         with self.store.transaction() as repo:
             person_id = as_id(person_ref, "person")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from followup.core import rules
-from followup.core.workdays import duration_words
+from followup.core.workdays import duration_words, long_day, short_when, when_window
 from followup.services import Followup, open_service
 from followup.services.base import Clock, system_clock
 from followup.settings import Settings
@@ -26,7 +26,16 @@ HTMX = "htmx-2.0.11.min.js"  # vendored from the npm package htmx.org 2.0.11
 def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     """The followup web app over the database the settings name, answering at the address
     they name (web/guard.py), with a login when a login secret exists."""
-    from followup.web import api, calendar, editor, errors, login, pages
+    from followup.web import (
+        api,
+        applications,
+        calendar,
+        editor,
+        errors,
+        interviews,
+        login,
+        pages,
+    )
     from followup.web.guard import Guard, Hosts
     from followup.web.security import Signer, load_secret
 
@@ -44,7 +53,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     templates.env.globals["htmx"] = HTMX
     templates.env.globals["window_words"] = rules.window_words
     templates.env.filters.update(
-        local=filter_local, ago=filter_ago, ahead=filter_ahead, day=filter_day
+        local=filter_local, ago=filter_ago, ahead=filter_ahead, day=filter_day, window=filter_window
     )
     app = FastAPI(
         title="followup",
@@ -61,13 +70,19 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     app.state.login = login.Login(credentials, signer) if credentials else None
     app.add_middleware(Guard, hosts=Hosts(settings), signer=signer, login=app.state.login)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.include_router(api.router)
-    app.include_router(calendar.router)
-    app.include_router(editor.router)
-    app.include_router(login.router)
-    app.include_router(pages.router)
+    routers = [
+        pages.router,
+        applications.router,
+        interviews.router,
+        editor.router,
+        api.router,
+        calendar.router,
+        login.router,
+    ]
+    for router in routers:
+        app.include_router(router)
     app.state.routes = errors.route_table(
-        [api.router, calendar.router, editor.router, login.router, pages.router],
+        routers,
         [
             (re.compile("^/api/openapi.json$"), frozenset(("GET", "HEAD"))),
             (re.compile("^/static/.+$"), frozenset(("GET", "HEAD"))),
@@ -82,18 +97,28 @@ def _moment(value: Any) -> datetime:
 
 
 def filter_local(value: Any, tz: ZoneInfo) -> str:
-    """'Wed 25 Nov 16:00' in the candidate's timezone."""
+    """'Wed 25 Nov 16:00' in the candidate's timezone (as the CLI prints it)."""
     if value is None:
         return ""
     try:
-        here = _moment(value).astimezone(tz)
+        return short_when(_moment(value), tz)
     except OverflowError:  # a far date stored before the limits: shown as it is, not a 500
         return str(value)
-    return f"{here:%a} {here.day} {here:%b %H:%M}"
+
+
+def filter_window(start: Any, end: Any, tz: ZoneInfo) -> str:
+    """'Thu 3 Dec 09:00–17:00': a check-in's window, as every page and the CLI print it."""
+    try:
+        return when_window(_moment(start), _moment(end), tz)
+    except OverflowError:
+        return f"{start} – {end}"
 
 
 def filter_day(value: Any) -> str:
-    return f"{value:%a} {value.day} {value:%b %Y}" if value else ""
+    """'Thu 3 Dec 2026'."""
+    if not value:
+        return ""
+    return long_day(date.fromisoformat(value) if isinstance(value, str) else value)
 
 
 def filter_ago(value: Any, now: datetime) -> str:

@@ -30,7 +30,10 @@ def route_table(routers: list[Any], extra: RouteTable) -> RouteTable:
     table = list(extra)
     for router in routers:
         for route in router.routes:
-            table.append((route.path_regex, frozenset(route.methods or ())))
+            methods = set(route.methods or ())
+            if "GET" in methods:
+                methods.add("HEAD")  # the guard answers HEAD for every GET (web/guard.py)
+            table.append((route.path_regex, frozenset(methods)))
     return table
 
 

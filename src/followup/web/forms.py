@@ -1,13 +1,45 @@
-"""HTML forms to service input: local date-times, people rows, and errors put beside fields."""
+"""HTML forms to service input: local date-times, people rows, and every problem put beside
+its field, in the words of inputs/messages.py."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel, ValidationError
+
 from followup.core.errors import InvalidInputError
+from followup.inputs.messages import plain_error, plain_problems, sentence
+
+M = TypeVar("M", bound=BaseModel)
+# the input models' names for what a form calls otherwise
+FORM_NAMES = {"decision_speed": "decision", "from": "person", "forgot_to_mention": "forgot"}
+
+
+class FormError(Exception):
+    """Problems with a submitted form: form field -> the sentence to show beside it."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+def checked(model: type[M], data: dict[str, Any], rows: list[int] | None = None) -> M:
+    """`data` as `model`, or FormError with every problem beside its field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = plain_problems(exc.errors(), model)
+    raise FormError({form_field(path, rows): words for path, words in problems.items()})
+
+
+def service_error(error: InvalidInputError, rows: list[int] | None = None) -> FormError:
+    """A service's refusal, as the sentence beside the field it names."""
+    where = error.field or error.where.rsplit(": ", 1)[-1]
+    return FormError({form_field(where, rows): plain_error(error)})
+
 
 PERSON_FIELDS = ("name", "title", "email", "phone", "address", "salutation")
 
@@ -32,8 +64,11 @@ def person_rows(form: dict[str, Any]) -> list[int]:
     return sorted({int(m.group(1)) for k in form if (m := re.fullmatch(r"person-(\d+)-\w+", k))})
 
 
-def interview_data(form: dict[str, str], tz: ZoneInfo) -> dict[str, Any]:
-    """The notes document of the interview form (the shape `InterviewIn` validates)."""
+def interview_data(
+    form: dict[str, str], tz: ZoneInfo
+) -> tuple[dict[str, Any], list[int], dict[str, str]]:
+    """The notes document of the interview form (the shape `InterviewIn` validates), the
+    numbers of its person rows, and the problems of times that could not be read."""
     people = []
     for n in person_rows(form):
         row = {f: (form.get(f"person-{n}-{f}") or "").strip() or None for f in PERSON_FIELDS}
@@ -51,31 +86,35 @@ def interview_data(form: dict[str, str], tz: ZoneInfo) -> dict[str, Any]:
         people.append((n, person))
     data: dict[str, Any] = {
         "kind": form.get("kind") or "video",
-        "start": local_time(form.get("start"), tz, "start"),
-        "end": local_time(form.get("end"), tz, "end"),
         "people": [p for _, p in people],
         "forgot_to_mention": lines(form.get("forgot")),
         "expected_response_by": form.get("expected_response_by") or None,
     }
-    data["_rows"] = [n for n, _ in people]
-    return data
+    problems: dict[str, str] = {}
+    for name in ("start", "end"):
+        try:
+            moment = local_time(form.get(name), tz, name)
+        except InvalidInputError:
+            problems[name] = sentence(name, "invalid")
+            continue
+        if moment is not None:
+            data[name] = moment
+    return data, [n for n, _ in people], problems
 
 
-def field_of(error: InvalidInputError, rows: list[int] | None = None) -> str:
-    """The form field an error is about: 'interview: people[1].email' -> 'person-N-email'."""
-    where = error.where.rsplit(": ", 1)[-1]
-    m = re.match(r"people\[(\d+)\]\.?(\w*)", where)
+def form_field(path: str, rows: list[int] | None = None) -> str:
+    """The form field a field path names: 'people[1].email' -> 'person-N-email'."""
+    m = re.match(r"people\[(\d+)\]\.?(\w*)", path)
     if m:
         index = int(m.group(1))
         n = rows[index] if rows and index < len(rows) else index
         return f"person-{n}-{m.group(2) or 'name'}"
-    return {"expected_response_by": "expected_response_by", "decision_speed": "decision"}.get(
-        where.split(".")[0], where.split(".")[0]
-    )
+    name = path.split(".")[0].split("[")[0]
+    return FORM_NAMES.get(name, name)
 
 
 def form_day(form: dict[str, str], name: str) -> date | None:
-    """A date field of a form (empty: none), or an InvalidInputError naming it."""
+    """A date field of a form (empty: none), or a FormError beside it."""
     from followup.inputs.parse import parse_day
 
     value = (form.get(name) or "").strip()
@@ -83,5 +122,5 @@ def form_day(form: dict[str, str], name: str) -> date | None:
         return None
     try:
         return parse_day(value)
-    except ValueError as exc:
-        raise InvalidInputError(name, str(exc)) from None
+    except ValueError:
+        raise FormError({name: sentence(name, "invalid")}) from None

@@ -9,6 +9,7 @@
 4. Body size: 1 MB, 64 MB for a backup import; enforced on the bytes read, whatever the
    Content-Length says: 413.
 5. A session cookie for the CSRF token (web/security.py), and security headers everywhere.
+6. HEAD: answered as GET would be, headers only, wherever GET is.
 
 Starlette's TrustedHostMiddleware was weighed for (1): it compares the name without the port
 (another local port would pass), answers 400 with a bare text, and cannot tell an IP literal
@@ -214,6 +215,9 @@ class Guard:
             return
         if self.login is not None and not await self._logged_in(scope, send):
             return
+        if method == "HEAD":  # what GET would answer, without the body (RFC 9110 9.3.2)
+            scope["method"] = "GET"
+            send = _headers_only(send)
         if method == "OPTIONS" and "app" in scope:
             allow = allowed_methods(scope["app"], scope)
             if len(allow) > 1:  # some route is here; else the app's own 404
@@ -303,6 +307,15 @@ class Guard:
 
 
 _CHALLENGE = (b"www-authenticate", b'Bearer realm="followup"')
+
+
+def _headers_only(send: Send) -> Send:
+    async def sending(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return sending
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hmac
 import re
 from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
@@ -57,6 +59,44 @@ def svc(request: Request) -> Followup:
     return request.app.state.service  # type: ignore[no-any-return]
 
 
+# What a page may carry in its address to say what just happened: a toast with Undo for the
+# change `done`, or a message `say` signed by this server (so no link from elsewhere can put
+# words of its own on a followup page). Pages carrying one are never cached.
+MESSAGE_PARAMS = ("done", "say")
+
+
+def has_message(request: Request) -> bool:
+    return any(p in request.query_params for p in MESSAGE_PARAMS)
+
+
+def with_params(target: str, **params: Any) -> str:
+    """`target` with query parameters added (None values left out)."""
+    query = urlencode({k: v for k, v in params.items() if v is not None})
+    if not query:
+        return target
+    return target + ("&" if "?" in target else "?") + query
+
+
+def said(request: Request, target: str, text: str, kind: str = "notice") -> str:
+    """`target` carrying a message for the next page to show (signed: see MESSAGE_PARAMS)."""
+    signer = request.app.state.signer
+    value = f"{kind}:{text}"
+    return with_params(target, say=value, sig=signer.sign("say", value)[:22])
+
+
+def message_of(request: Request) -> tuple[str, str] | None:
+    """(kind, text) of the signed message in the address, if any and genuine."""
+    value = request.query_params.get("say")
+    signature = request.query_params.get("sig", "")
+    if not value or ":" not in value:
+        return None
+    expected = request.app.state.signer.sign("say", value)[:22]
+    if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
+        return None
+    kind, _, text = value.partition(":")
+    return (kind if kind in ("notice", "warning") else "notice"), text[:500]
+
+
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     service = svc(request)
     profile = service.profile()
@@ -64,6 +104,11 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     context["tz"] = ZoneInfo(profile.timezone if profile else "UTC")
     context["now"] = service.clock()
     context.setdefault("csrf_token", request.state.csrf)
+    context["demo"] = profile is not None and service.is_demo()
+    done = request.query_params.get("done")
+    context["toast"] = service.change(done) if done else None
+    context["message"] = message_of(request)
+    context["here"] = request.url.path
     return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
         request, name, context, status_code=status
     )
@@ -74,9 +119,10 @@ async def form_of(request: Request) -> dict[str, str]:
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
-def back(url: str | None, fallback: str = "/") -> RedirectResponse:
-    """See Other, to `url` when it is a path on this site (a form's `next`), else `fallback`."""
-    return RedirectResponse(safe_next(url, fallback), status_code=303)
+def back(url: str | None, fallback: str = "/", **params: Any) -> RedirectResponse:
+    """See Other, to `url` when it is a path on this site (a form's `next`), else `fallback`;
+    `params` (done=<change> for a toast) are added to its query."""
+    return RedirectResponse(with_params(safe_next(url, fallback), **params), status_code=303)
 
 
 def cached(request: Request, key: Hashable, render: Any, *args: Any) -> HTMLResponse:
