@@ -66,6 +66,7 @@ def voicemail(c: Context, check_in: int) -> str:
         group = "theirs" if about[0].spoken_of_by_reader else "about"
         parts.append(say("voicemail", group, **v, x=about[0].text))
     parts += [say("voicemail", "enthusiasm", **v), say("voicemail", reach_bank, **v)]
+    parts.append(say("voicemail", "bye", **v))
     return contract(" ".join(parts))
 
 
