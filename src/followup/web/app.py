@@ -11,13 +11,14 @@ from zoneinfo import ZoneInfo
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.routing import Route
 
 from followup.core import rules
 from followup.core.workdays import duration_words, long_day, short_when, when_window
 from followup.services import Followup, open_service
 from followup.services.base import Clock, system_clock
 from followup.settings import Settings
-from followup.web.views import PageCache
+from followup.web.pagecache import PageCache
 
 HERE = Path(__file__).parent
 HTMX = "htmx-2.0.11.min.js"  # vendored from the npm package htmx.org 2.0.11
@@ -64,7 +65,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     )
     app.state.service = service
     app.state.templates = templates
-    app.state.page_cache = PageCache()
+    app.state.page_cache = PageCache(service.sqlite_path)
     app.state.base_url = settings.base_url if settings.base_url_given else None
     app.state.signer = signer
     app.state.login = login.Login(credentials, signer) if credentials else None
@@ -79,11 +80,14 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
         calendar.router,
         login.router,
     ]
+    # Today first, as a plain route: served from memory it needs no dependency, no thread
+    app.router.routes.insert(0, Route("/", pages.today, methods=["GET"]))
     for router in routers:
         app.include_router(router)
     app.state.routes = errors.route_table(
         routers,
         [
+            (re.compile("^/$"), frozenset(("GET", "HEAD"))),
             (re.compile("^/api/openapi.json$"), frozenset(("GET", "HEAD"))),
             (re.compile("^/static/.+$"), frozenset(("GET", "HEAD"))),
         ],

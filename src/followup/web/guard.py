@@ -36,8 +36,8 @@ from followup.web.security import (
     Receive,
     Scope,
     Send,
+    Sessions,
     Signer,
-    new_session,
     session_of,
 )
 
@@ -183,6 +183,7 @@ class Guard:
         self.hosts = hosts
         self.signer = signer
         self.login = login
+        self.new_session = Sessions()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -204,7 +205,7 @@ class Guard:
         session = session_of(scope)
         fresh = session is None and not path.startswith("/calendar/")
         if session is None:
-            session = new_session()
+            session = self.new_session()
         scope.setdefault("state", {})["csrf"] = self.signer.csrf_token(session)
         send = self._with_headers(send, session if fresh else None)
         method: str = scope["method"]

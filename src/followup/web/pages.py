@@ -8,10 +8,12 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from followup.core.errors import FollowupError, InvalidInputError
 from followup.inputs.models import ProfileIn
 from followup.web.forms import FormError, checked, service_error
+from followup.web.pagecache import from_memory
 from followup.web.security import verify_csrf
 from followup.web.views import back, cached, form_of, has_message, page, said, svc
 
@@ -21,14 +23,28 @@ NUMBERS = ("checkins_per_week", "default_wait_days", "checkin_limit")
 
 
 # -- today ---------------------------------------------------------------------------------
-@router.get("/", response_class=HTMLResponse)
-def today(request: Request) -> Response:
+async def today(request: Request) -> Response:
+    """Today, the page opened most: answered from memory on the event loop when nothing was
+    written since it was rendered (web/pagecache.py), else rendered in a thread. Mounted ahead
+    of every other route (web/app.py)."""
+    if not has_message(request):
+        hit = from_memory(request, _today_key(request))
+        if hit is not None:
+            return hit
+    return await run_in_threadpool(_today_page, request)
+
+
+def _today_key(request: Request) -> tuple[str, bool]:
+    return ("today", request.query_params.get("all") == "1")
+
+
+def _today_page(request: Request) -> Response:
     """Today, rendered once per data revision and minute (times read "in 5 h"), then served
     from memory with this browser's CSRF token put in; a page saying what just happened (a
     toast, a message) is never cached."""
     if has_message(request):
         return _today(request, request.state.csrf)
-    return cached(request, ("today", request.query_params.get("all") == "1"), _today)
+    return cached(request, _today_key(request), _today)
 
 
 def _today(request: Request, csrf_token: str) -> Response:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import os
 import re
 import secrets
+import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -99,8 +101,27 @@ def session_of(scope: Scope) -> str | None:
     return None
 
 
-def new_session() -> str:
-    return secrets.token_urlsafe(32)
+class Sessions:
+    """New session values: 32 random bytes each, as secrets.token_urlsafe(32) makes them, drawn
+    from a buffer the OS's generator fills 256 at a time. One urandom call per request (the
+    session is new to every client without a cookie) cost ~0.2 ms on a loaded machine, more
+    than the rest of serving a cached page; the bytes are the same bytes, only fetched in bulk.
+    """
+
+    BATCH = 256
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._buffer = b""
+        self._at = 0
+
+    def __call__(self) -> str:
+        with self._lock:
+            if self._at >= len(self._buffer):
+                self._buffer, self._at = os.urandom(32 * self.BATCH), 0
+            value = self._buffer[self._at : self._at + 32]
+            self._at += 32
+        return base64.urlsafe_b64encode(value).rstrip(b"=").decode()
 
 
 async def verify_csrf(request: Request) -> None:

@@ -1,48 +1,21 @@
-"""What every page route shares: the service, rendering, forms, redirects, the page cache."""
+"""What every page route shares: the service, rendering, forms, redirects, messages; the page
+cache is web/pagecache.py."""
 
 from __future__ import annotations
 
 import hmac
 import re
-from collections import OrderedDict
-from collections.abc import Hashable
 from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from markupsafe import Markup
 
 from followup.core.errors import NotFoundError
 from followup.services import Followup
+from followup.web.pagecache import cached  # noqa: F401  (the routes take it from here)
 from followup.web.redirects import safe_next
-
-# Stands in a cached page for each browser's own token. Escaping turns every `<` of user text
-# into `&lt;`, so no note or name can ever read like this slot and receive the token.
-CSRF_SLOT = Markup("<csrf-slot>")
-PAGE_CACHE_SIZE = 64  # pages of the newest revision and minute: a few per application viewed
-
-
-class PageCache:
-    """Rendered pages by key, the least recently used dropped past a fixed size."""
-
-    def __init__(self, size: int = PAGE_CACHE_SIZE) -> None:
-        self.size = size
-        self.pages: OrderedDict[Hashable, str] = OrderedDict()
-
-    def get(self, key: Hashable) -> str | None:
-        html = self.pages.get(key)
-        if html is not None:
-            self.pages.move_to_end(key)
-        return html
-
-    def put(self, key: Hashable, html: str) -> None:
-        self.pages[key] = html
-        self.pages.move_to_end(key)
-        while len(self.pages) > self.size:
-            self.pages.popitem(last=False)
-
 
 STORED_ID = re.compile(r"[1-9][0-9]{0,9}")
 
@@ -123,26 +96,3 @@ def back(url: str | None, fallback: str = "/", **params: Any) -> RedirectRespons
     """See Other, to `url` when it is a path on this site (a form's `next`), else `fallback`;
     `params` (done=<change> for a toast) are added to its query."""
     return RedirectResponse(with_params(safe_next(url, fallback), **params), status_code=303)
-
-
-def cached(request: Request, key: Hashable, render: Any, *args: Any) -> HTMLResponse:
-    """A page rendered once per data revision, minute and `key`, then served from memory.
-
-    `key` names the route and the parameters that change the page, nothing else, so query
-    strings of no meaning share one entry. Pages say "in 5 h", so they are made again every
-    minute, and whenever a fact changes (in this process or any other: the revision lives in
-    the database). `render(request, *args, csrf_token)` renders with the slot; each browser's
-    token is put in on the way out.
-    """
-    service = svc(request)
-    cache: PageCache = request.app.state.page_cache
-    minute = int(service.clock().timestamp() // 60)
-    full = (service.revision(), minute, key)
-    html = cache.get(full)
-    if html is None:
-        response = render(request, *args, CSRF_SLOT)
-        if response.status_code != 200:
-            return response  # type: ignore[no-any-return]
-        html = response.body.decode()
-        cache.put(full, html)
-    return HTMLResponse(html.replace(CSRF_SLOT, request.state.csrf))
