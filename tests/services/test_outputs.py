@@ -36,6 +36,7 @@ def test_cli_and_api_json_agree(cli, db_url: str, tmp_path: Path) -> None:  # ty
         agenda = json.loads(cli("agenda", "--json", now=NOW).out)
         assert agenda == api.get("/api/agenda").json()
         sent = json.loads(cli("sent", "--json", action, now=NOW).out)
+        assert isinstance(sent.pop("change"), int)  # undo takes it back
         assert sent == {"action": action, "application": 1, "warning": None}
         other = next(
             a["id"] for a in agenda["actions"] if a["application"] == 1 and a["id"] != action
@@ -43,5 +44,5 @@ def test_cli_and_api_json_agree(cli, db_url: str, tmp_path: Path) -> None:  # ty
         answer = api.post(
             f"/api/actions/{other}/sent", json={}, headers={"X-CSRF-Token": token(api)}
         )
-        assert set(answer.json()) == {"action", "application", "warning"}
+        assert set(answer.json()) == {"action", "application", "warning", "change"}
         assert (answer.json()["action"], answer.json()["application"]) == (other, 1)

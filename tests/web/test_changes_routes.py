@@ -279,3 +279,38 @@ def test_a_check_in_window_reads_the_same_on_every_page_and_the_cli(
     assert window in table
     moment = f"{due:%a} {due.day} {due:%b %H:%M}"  # Raj Patel's thank-you, due
     assert moment in table and moment in client.get("/").text
+
+
+def test_the_api_undoes_and_deletes(client: TestClient) -> None:
+    headers = {"X-CSRF-Token": token(client)}
+    before = export(client)
+    deleted = client.delete("/api/replies/1", headers=headers)
+    assert deleted.status_code == 200
+    body = deleted.json()
+    assert (body["deleted"], body["application"]) == ("Deleted the reply from Eleanor Whitfield", 3)
+    undone = client.post("/api/undo", json={"change": body["change"]}, headers=headers)
+    assert undone.json() == {"undone": "Deleted the reply from Eleanor Whitfield", "application": 3}
+    assert export(client) == before
+    again = client.post("/api/undo", json={}, headers=headers)
+    assert again.status_code == 409
+    assert again.json() == {
+        "error": "nothing to undo: a change can be undone for a minute after it is made"
+    }
+    assert client.delete("/api/sent/99", headers=headers).json() == {
+        "error": "no sent record with id '99'"
+    }
+    refused = client.delete("/api/applications/1")  # no token: refused, nothing deleted
+    assert refused.status_code == 403 and export(client) == before
+
+
+def test_the_api_refuses_a_kept_note_with_errors_unless_confirmed(client: TestClient) -> None:
+    headers = {"X-CSRF-Token": token(client)}
+    note = "Subject: Thanks\n\nDear Raj Patil,\n\nThank you.\n\nJordan A. Rivera"
+    post(client, f"/actions/{RAJ}/keep", text=note, method="email")
+    refused = client.post(f"/api/actions/{RAJ}/sent", json={}, headers=headers)
+    assert refused.status_code == 409
+    assert "proofreading error" in refused.json()["error"] and "Patil" in refused.json()["error"]
+    done = client.post(f"/api/actions/{RAJ}/sent", json={"confirm": True}, headers=headers)
+    assert done.status_code == 200
+    sent = [f for f in json.loads(export(client))["tables"]["follow_ups"] if f["person_id"] == 2]
+    assert sent[0]["body"] == note

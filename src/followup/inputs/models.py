@@ -216,10 +216,12 @@ class PersonEditIn(StrictModel):
 
 # -- what happened ----------------------------------------------------------------------------
 class SentIn(StrictModel):
-    """A follow-up made: when (default now) and how, if not the planned way."""
+    """A follow-up made: when (default now) and how, if not the planned way; `confirm` records
+    a kept note that has proofreading errors (else refused, listing them)."""
 
     at: AwareTime | None = None
     method: Method | None = None
+    confirm: Flag = False
 
 
 class ReplyIn(StrictModel):
@@ -232,6 +234,12 @@ class ReplyIn(StrictModel):
     kind: ReplyKind = "answer"
     expected_by: Day = None  # an update's new answer date
     until: Day = None  # an auto-reply's return date
+
+
+class UndoIn(StrictModel):
+    """Which change to undo: by default the latest (of the last minute)."""
+
+    change: StoredId | None = None
 
 
 class SkipIn(StrictModel):

@@ -79,6 +79,7 @@ def sent_json(result: SentResult) -> dict[str, Any]:
         "action": result.action_id,
         "application": result.application_id,
         "warning": result.warning,
+        "change": result.change,  # `followup undo` / POST /api/undo takes it back
     }
 
 

@@ -22,6 +22,7 @@ from followup.inputs.models import (
     ReplyIn,
     SentIn,
     SkipIn,
+    UndoIn,
 )
 from followup.inputs.parse import check_note_text
 from followup.services import Followup, outputs, writing
@@ -153,12 +154,16 @@ def check(
 def sent(
     request: Request, action_id: ActionPath, body: Annotated[SentIn, Body()]
 ) -> dict[str, Any]:
-    return outputs.sent_json(svc(request).mark_sent(action_id, at=body.at, method=body.method))
+    """Record a follow-up as made; a kept note with proofreading errors is refused (409, the
+    errors listed) unless `confirm` is true."""
+    return outputs.sent_json(
+        svc(request).mark_sent(action_id, at=body.at, method=body.method, confirmed=body.confirm)
+    )
 
 
 @router.post("/applications/{app_id}/replies", status_code=201, responses=ERRORS)
 def reply(request: Request, app_id: AppId, body: Annotated[ReplyIn, Body()]) -> dict[str, Any]:
-    svc(request).record_reply(
+    done = svc(request).record_reply(
         app_id,
         person=str(body.from_) if body.from_ else None,
         at=body.at,
@@ -171,6 +176,7 @@ def reply(request: Request, app_id: AppId, body: Annotated[ReplyIn, Body()]) -> 
         "application": app_id,
         "kind": body.kind,
         "check_ins": "stopped" if body.kind == "answer" else "continue",
+        "change": done.change,
     }
 
 
@@ -179,4 +185,52 @@ def skip(
     request: Request, action_id: ActionPath, body: Annotated[SkipIn, Body()]
 ) -> dict[str, Any]:
     result = svc(request).skip_action(action_id, at=body.at)
-    return {"action": result.action_id, "application": result.application_id, "status": "skipped"}
+    return {
+        "action": result.action_id,
+        "application": result.application_id,
+        "status": "skipped",
+        "change": result.change,
+    }
+
+
+@router.post("/undo", responses=ERRORS)
+def undo(request: Request, body: Annotated[UndoIn, Body()]) -> dict[str, Any]:
+    """Undo a change of the last minute (`change`, as a write answered it; by default the
+    latest): what it touched is put back with its own ids. 409 when it is too late, or when
+    something changed it since."""
+    done = svc(request).undo(body.change)
+    return {"undone": done.summary, "application": done.application_id}
+
+
+def _deleted(done: Any) -> dict[str, Any]:
+    return {"deleted": done.summary, "application": done.application_id, "change": done.change}
+
+
+@router.delete("/applications/{app_id}", responses=ERRORS)
+def application_delete(request: Request, app_id: AppId) -> dict[str, Any]:
+    """Delete an application with everything entered for it (undo for a minute)."""
+    return _deleted(svc(request).delete_application(app_id))
+
+
+@router.delete("/interviews/{interview_id}", responses=ERRORS)
+def interview_delete(request: Request, interview_id: AppId) -> dict[str, Any]:
+    """Delete an interview, its thank-yous and the people met only there."""
+    return _deleted(svc(request).delete_interview(interview_id))
+
+
+@router.delete("/people/{person_id}", responses=ERRORS)
+def person_delete(request: Request, person_id: AppId) -> dict[str, Any]:
+    """Delete a person met with their follow-ups; their replies stay, from the company."""
+    return _deleted(svc(request).delete_person(person_id))
+
+
+@router.delete("/sent/{sent_id}", responses=ERRORS)
+def sent_delete(request: Request, sent_id: AppId) -> dict[str, Any]:
+    """Delete the record of a follow-up made: it is planned again."""
+    return _deleted(svc(request).delete_sent(sent_id))
+
+
+@router.delete("/replies/{reply_id}", responses=ERRORS)
+def reply_delete(request: Request, reply_id: AppId) -> dict[str, Any]:
+    """Delete a reply recorded by mistake: the check-ins it stopped come back."""
+    return _deleted(svc(request).delete_reply(reply_id))
