@@ -16,6 +16,7 @@ import typer
 from followup.cli.common import (
     JsonFlag,
     State,
+    cli_message,
     clock,
     followup_service,
     parse_time,
@@ -277,41 +278,6 @@ def import_(
 
 
 @app.command()
-def demo(
-    if_empty: Annotated[
-        bool, typer.Option("--if-empty", help="Do nothing (quietly) when there is data already.")
-    ] = False,
-    remove: Annotated[
-        bool,
-        typer.Option("--remove", help="Remove the sample (applications of your own stay)."),
-    ] = False,
-) -> None:
-    """Load a realistic sample (three applications) into an empty database, marked as the
-    sample: the web app says so on every page until "Start with my own" (or --remove) removes
-    it. Examples: followup demo; followup demo --remove"""
-    service = followup_service()
-    if remove:
-        if not service.is_demo():
-            raise ConflictError("there is no sample to remove: the data here is your own")
-        emptied = service.remove_demo()
-        typer.echo(
-            "Removed the sample; run `followup setup` to start with your own."
-            if emptied
-            else "Removed the sample; your own applications stay."
-        )
-        return
-    from followup.services.demo import load_demo
-
-    if if_empty and service.profile() is not None:
-        return
-    ids = load_demo(service)
-    typer.echo(
-        f"Loaded the demo: applications {', '.join(map(str, ids))}. Try `followup agenda`; "
-        "`followup demo --remove` removes it."
-    )
-
-
-@app.command()
 def migrate() -> None:
     """Bring the database schema up to date (needed on PostgreSQL; automatic on SQLite)."""
     from followup.services import migrate_database
@@ -401,28 +367,6 @@ register_changes(app)
 register(app)
 register_calendar(app, interview_cmd)
 register_mail(app)
-
-
-# The fields services name in words, as this face's flags name them: the CLI says `--at` where
-# the web shows the words beside the field and the API gives the words.
-FLAGS = {
-    "at": "--at",
-    "expected_by": "--expected-by",
-    "until": "--until",
-    "from": "--from",
-    "kind": "--kind",
-    "method": "--method",
-    "note": "--note",
-    "primary_contact": "--primary-contact",
-    "outcome": "OUTCOME",
-}
-
-
-def cli_message(error: FollowupError) -> str:
-    """The error as this face words it: a field a service names in words gets its flag."""
-    if isinstance(error, InvalidInputError) and error.field in FLAGS:
-        return f"{FLAGS[error.field]}: {error.problem}"
-    return error.message
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from followup.cli.common import followup_service
+from followup.core.errors import ConflictError
 
 delete_cmd = typer.Typer(
     help="Delete an application, interview, person, sent record or reply (undo for a minute).",
@@ -74,6 +75,41 @@ def delete_reply(
     _deleted(followup_service().delete_reply(reply).summary)
 
 
+def demo(
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Do nothing (quietly) when there is data already.")
+    ] = False,
+    remove: Annotated[
+        bool,
+        typer.Option("--remove", help="Remove the sample (applications of your own stay)."),
+    ] = False,
+) -> None:
+    """Load a realistic sample (three applications) into an empty database, marked as the
+    sample: the web app says so on every page until "Start with my own" (or --remove) removes
+    it. Examples: followup demo; followup demo --remove"""
+    service = followup_service()
+    if remove:
+        if not service.is_demo():
+            raise ConflictError("there is no sample to remove: the data here is your own")
+        emptied = service.remove_demo()
+        typer.echo(
+            "Removed the sample; run `followup setup` to start with your own."
+            if emptied
+            else "Removed the sample; your own applications stay."
+        )
+        return
+    from followup.services.demo import load_demo
+
+    if if_empty and service.profile() is not None:
+        return
+    ids = load_demo(service)
+    typer.echo(
+        f"Loaded the demo: applications {', '.join(map(str, ids))}. Try `followup agenda`; "
+        "`followup demo --remove` removes it."
+    )
+
+
 def register(app: Any) -> None:
     app.command()(undo)
+    app.command()(demo)
     app.add_typer(delete_cmd, name="delete")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from followup.core.errors import InvalidInputError
+from followup.core.errors import FollowupError, InvalidInputError
 
 if TYPE_CHECKING:
     from followup.services import Followup
@@ -56,3 +56,25 @@ def profile_zone(service: "Followup") -> Any:
 
     profile = service.profile()
     return ZoneInfo(profile.timezone if profile else "UTC")
+
+
+# The fields services name in words, as this face's flags name them: the CLI says `--at` where
+# the web shows the words beside the field and the API gives the words.
+FLAGS = {
+    "at": "--at",
+    "expected_by": "--expected-by",
+    "until": "--until",
+    "from": "--from",
+    "kind": "--kind",
+    "method": "--method",
+    "note": "--note",
+    "primary_contact": "--primary-contact",
+    "outcome": "OUTCOME",
+}
+
+
+def cli_message(error: FollowupError) -> str:
+    """The error as this face words it: a field a service names in words gets its flag."""
+    if isinstance(error, InvalidInputError) and error.field in FLAGS:
+        return f"{FLAGS[error.field]}: {error.problem}"
+    return error.message
