@@ -37,7 +37,6 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_agenda.py
 	$(BIN)/python benchmarks/bench_writing.py
 	$(BIN)/python benchmarks/bench_calendar.py
-	$(BIN)/python benchmarks/bench_calendar.py
 	$(BIN)/python benchmarks/bench_mail.py
 	$(BIN)/python benchmarks/bench_web.py
 

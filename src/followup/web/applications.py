@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from followup.core.errors import InvalidInputError
 from followup.core.jsonable import action_to_dict
@@ -15,6 +16,7 @@ from followup.core.model import CLOSED_STATUSES
 from followup.inputs.models import ApplicationIn
 from followup.web.charts import timeline_entries, timeline_svg, timeliness_svg
 from followup.web.forms import FormError, checked, form_day, service_error
+from followup.web.pagecache import from_memory
 from followup.web.security import verify_csrf
 from followup.web.views import back, cached, form_of, has_message, page, stored_id, svc
 
@@ -81,12 +83,22 @@ async def application_add(request: Request) -> Response:
 
 # -- one application -----------------------------------------------------------------------
 @router.get("/applications/{app_id}", response_class=HTMLResponse)
-def application(request: Request, app_id: str) -> Response:
+async def application(request: Request, app_id: str) -> Response:
+    """An application's page: from memory when nothing was written since it was rendered
+    (web/pagecache.py), else rendered in a thread."""
     app_id = stored_id(app_id, "application")
-    asked = request.query_params.get("notice") == "ask"
+    key = ("application", app_id, request.query_params.get("notice") == "ask")
+    if not has_message(request):
+        hit = from_memory(request, key)
+        if hit is not None:
+            return hit
+    return await run_in_threadpool(_application_cached, request, app_id, key)
+
+
+def _application_cached(request: Request, app_id: str, key: Any) -> Response:
     if has_message(request):
         return _application_page(request, app_id, {}, {})
-    return cached(request, ("application", app_id, asked), _application_page, app_id, {}, {}, 200)
+    return cached(request, key, _application_page, app_id, {}, {}, 200)
 
 
 def _application_page(
