@@ -1,4 +1,4 @@
-"""Scenario files (DESIGN.md section 2): read, validate, turn into core facts.
+"""Scenario files (docs/contracts.md): read, validate, turn into core facts.
 
 Every problem is reported as `file: field.path: what is wrong`, never as a traceback.
 """

@@ -1,4 +1,4 @@
-"""Rule tables for R4 as revised (DESIGN.md section 1): business days without the public
+"""Rule tables for R4 as revised (docs/rules.md): business days without the public
 holidays of the candidate's country, the cadence, the check-in limit (replies: test_replies.py).
 
 Each row states every action of the plan (id, kind, interview, contact, method, not_before, due,

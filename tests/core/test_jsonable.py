@@ -1,4 +1,4 @@
-"""Plans as JSON (DESIGN.md section 2): a scenario's ids stay its own text, a stored
+"""Plans as JSON (docs/contracts.md): a scenario's ids stay its own text, a stored
 application's are numbers; times carry the candidate's offset."""
 
 from __future__ import annotations

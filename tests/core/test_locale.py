@@ -1,4 +1,4 @@
-"""Where the candidate is (DESIGN.md section 1): the country of a timezone, whose public
+"""Where the candidate is (docs/rules.md): the country of a timezone, whose public
 holidays count, and the English written there."""
 
 from __future__ import annotations

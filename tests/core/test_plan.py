@@ -1,4 +1,4 @@
-"""Rule tables for R1-R5 (DESIGN.md section 1): one row per case."""
+"""Rule tables for R1-R5 (docs/rules.md): one row per case."""
 
 from __future__ import annotations
 

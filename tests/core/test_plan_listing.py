@@ -1,4 +1,4 @@
-"""What each listed action and to-do of a plan says (DESIGN.md sections 1 and 2): the person's
+"""What each listed action and to-do of a plan says (docs/rules.md and docs/contracts.md): the person's
 name, the rule, the reasons in words, when it was sent, and the order of the list. One row for
 each way an action can be listed."""
 

@@ -1,4 +1,4 @@
-"""Rule table for R4's replies (DESIGN.md section 1): a reply since the latest interview began
+"""Rule table for R4's replies (docs/rules.md): a reply since the latest interview began
 stops the check-ins, except an out-of-office one (its return date holds the next one back) and an
 update (its new answer date re-arms them, and the counts restart from it).
 

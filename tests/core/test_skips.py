@@ -1,4 +1,4 @@
-"""Rule table for R1b (DESIGN.md section 1): a skipped action is listed as skipped and never
+"""Rule table for R1b (docs/rules.md): a skipped action is listed as skipped and never
 comes back; a skipped check-in keeps its number and counts for the cadence, not the limit."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rule tables for R5 (DESIGN.md section 1): recording a check-in sooner than R4 allows warns
+"""Rule tables for R5 (docs/rules.md): recording a check-in sooner than R4 allows warns
 the user, whatever R4 counted from (a check-in made or skipped, an update, an out-of-office reply);
 and the dates a reply may carry."""
 

@@ -163,7 +163,7 @@ def test_the_candidates_country_english_and_limit_reach_the_facts_and_back() -> 
 
 
 def test_optional_fields_of_the_revised_rules_may_be_null() -> None:
-    """DESIGN 2: optional fields may be absent or null; null takes the default."""
+    """docs/contracts.md: optional fields may be absent or null; null takes the default."""
     document = json.loads((TESTS / "inputs" / "revised.json").read_text(encoding="utf-8"))
     document["candidate"]["checkin_limit"] = None
     document["responses"][0]["kind"] = None

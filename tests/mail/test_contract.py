@@ -1,4 +1,4 @@
-"""DESIGN §2 Mail, line by line against the CLI: the exact JSON keys of every mail command, the
+"""docs/contracts.md, "Mail", line by line against the CLI: the exact JSON keys of every mail command, the
 proofreading gate of `send`, and the password file checked each time it is read."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""R4 and R5 of DESIGN.md section 1: when to check in, how often, and when to stop.
+"""R4 and R5 of docs/rules.md: when to check in, how often, and when to stop.
 
 What counts (one place, read by the planner and by R5's warning alike):
 - only replies at or after the latest interview's start; an `answer` stops all check-ins, an

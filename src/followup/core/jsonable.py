@@ -1,4 +1,4 @@
-"""Plans and facts as plain JSON-ready dicts, in the field names of DESIGN.md section 2.
+"""Plans and facts as plain JSON-ready dicts, in the field names of docs/contracts.md.
 
 A scenario file's ids are its own strings ("onsite", "aisha"); a stored application's are
 numbers, and `stored=True` writes them as JSON numbers, as every other stored id is written.
@@ -58,7 +58,7 @@ def plan_to_dict(plan: Plan, *, stored: bool = False) -> dict[str, Any]:
 
 
 def facts_to_scenario(facts: Facts, now: datetime | None) -> dict[str, Any]:
-    """The scenario document of DESIGN.md section 2 for these facts."""
+    """The scenario document of docs/contracts.md for these facts."""
     c, a = facts.candidate, facts.application
     return {
         "now": iso(now),

@@ -1,6 +1,6 @@
 """Where the candidate is: the country of a timezone, and the English written there.
 
-DESIGN section 1: business days are those of the candidate's `country`, by default the country
+docs/rules.md: business days are those of the candidate's `country`, by default the country
 the timezone belongs to (America/New_York -> US; UTC or Etc/GMT+5 -> none, weekends only); the
 notes are written, and proofread, in the candidate's `english`, by default the country's.
 """
@@ -12,7 +12,7 @@ from importlib import resources
 
 from followup.core.model import Candidate, English
 
-# The rest of Europe writes British English too (DESIGN section 1 C).
+# The rest of Europe writes British English too (docs/rules.md, "Content").
 _EUROPE_BRITISH = frozenset(
     [
         "AD",

@@ -1,4 +1,4 @@
-"""The rules R1-R5 of DESIGN.md section 1: facts and a moment in, actions and to-dos out.
+"""The rules R1-R5 of docs/rules.md: facts and a moment in, actions and to-dos out.
 
 Pure: no I/O and no clock reads; `now` is an argument. Every action carries its rule id and its
 reasons in plain words, so a user can see why followup asks for what it asks.

@@ -1,7 +1,7 @@
 """Business days and the 09:00-17:00 window in the candidate's own timezone, DST-correct.
 
 Business days are Monday to Friday that are not public holidays of the candidate's country
-(DESIGN section 1), as the `holidays` package knows them: national holidays only (a state's or
+(docs/rules.md), as the `holidays` package knows them: national holidays only (a state's or
 a province's are not counted), none for a country the package does not cover.
 
 Absolute arithmetic (24 hours, 3.5 days) is done in UTC; local rules (which day, which hour)

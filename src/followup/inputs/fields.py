@@ -66,7 +66,7 @@ def known_country(code: str | None) -> str | None:
 
 
 def null_is(default: Any) -> Any:
-    """A before-validator: an optional field given as null takes its default (DESIGN 2)."""
+    """A before-validator: an optional field given as null takes its default (docs/contracts.md)."""
 
     def replace_null(value: Any) -> Any:
         return default if value is None else value

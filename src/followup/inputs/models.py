@@ -52,7 +52,7 @@ Method = Literal["email", "phone", "letter"]
 AppStatus = Literal["active", "offer", "rejected", "withdrawn", "no_response"]
 InterviewKind = Literal["phone", "video", "in_person"]
 ActionKind = Literal["thank_you", "check_in"]
-# An optional field given as null takes its default (DESIGN section 2).
+# An optional field given as null takes its default (docs/contracts.md).
 ReplyKind = Annotated[Literal["answer", "update", "auto_reply"], BeforeValidator(null_is("answer"))]
 
 

@@ -1,4 +1,4 @@
-"""Which application an incoming message answers (DESIGN §2 Mail, reply matching). Pure.
+"""Which application an incoming message answers (docs/contracts.md, "Mail", reply matching). Pure.
 
 In order: the thread (`In-Reply-To`/`References` name one of our Message-IDs); else the sender
 is a person of an active application (`contact`); else the sender's registered domain is the

@@ -109,7 +109,7 @@ def report_json(report: Report) -> dict[str, Any]:
 
 
 def imported_json(done: Imported) -> dict[str, Any]:
-    """One imported event, as DESIGN.md's calendar contract has it (plus what happened)."""
+    """One imported event, as docs/contracts.md's calendar contract has it (plus what happened)."""
     invite = done.invite
     out: dict[str, Any] = {
         "application": done.application_id,

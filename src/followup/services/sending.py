@@ -1,4 +1,4 @@
-"""Sending a follow-up (or the digest) through the outbox, exactly once (DESIGN §2 Mail).
+"""Sending a follow-up (or the digest) through the outbox, exactly once (docs/contracts.md, "Mail").
 
 The Message-ID is stored before the first attempt; the states go prepared -> sending -> sent |
 failed; a send found in `sending` whose process is gone is settled by searching Sent and All

@@ -1,7 +1,7 @@
 """Drafts of every follow-up, for every channel, from the facts and the planned action: pure
 and deterministic.
 
-Each thank-you carries the content of DESIGN.md section 1 C: the candidate's full name, the
+Each thank-you carries the content of docs/rules.md, "Content": the candidate's full name, the
 role, when they met, a thank-you built on what *this* person discussed, anything forgotten,
 enthusiasm, and why the candidate fits (what this person liked). Each noted item is written in a
 frame that fits its shape (writing/shapes.py); people met together take different frames, so

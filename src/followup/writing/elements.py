@@ -1,4 +1,4 @@
-"""The content elements of DESIGN.md section 1 C: which ones a note lacks.
+"""The content elements of docs/rules.md, "Content": which ones a note lacks.
 
 The role counts when the note names it as a phrase ("Senior Data Analyst"), or its head noun
 followed by role/position/post ("the Analyst position"); scattered words ("account executives",
@@ -94,7 +94,7 @@ def missing_findings(
     person: Participant,
     kind: ActionKind,
 ) -> list[Finding]:
-    """Content elements of DESIGN.md section 1 C the note lacks."""
+    """Content elements of docs/rules.md, "Content" the note lacks."""
     cand, app = facts.candidate, facts.application
     present = present_elements(text, folded, facts, interview, person)
     advice = {

@@ -148,7 +148,7 @@ class Proofreader:
         kind: ActionKind = "thank_you",
         others: Iterable[str] = (),
     ) -> Report:
-        """Every finding of DESIGN.md section 2 for `text`, a note to `contact_id`."""
+        """Every finding of docs/contracts.md for `text`, a note to `contact_id`."""
         people = known_people(facts)
         addressee = people.get(contact_id)
         interview = facts.interview(interview_id)

@@ -1,4 +1,4 @@
-"""The revised rules (DESIGN section 1): the candidate's country, English and check-in limit;
+"""The revised rules (docs/rules.md): the candidate's country, English and check-in limit;
 a reply's kind and dates; skipped actions; and `no_response`, a new closed status.
 
 Revision ID: 0004
