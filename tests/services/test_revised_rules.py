@@ -12,6 +12,8 @@ import pytest
 
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.inputs.models import ApplicationIn, InterviewIn, ProfileIn
+from followup.core.plan import plan_application
+from followup.scenario import validate_scenario
 from followup.services import Followup
 from followup.services.backup import export_document, import_document
 from followup.storage.store import open_store
@@ -83,6 +85,21 @@ def test_a_sent_follow_up_cannot_be_skipped(db_url: str) -> None:
     with pytest.raises(ConflictError, match=re.escape(f"{kate} is already recorded as sent")):
         service.skip_action(kate)
     assert export_document(service) == before
+
+
+def test_a_skipped_thank_you_sent_after_all_is_done_and_its_scenario_plans(db_url: str) -> None:
+    service, _, app, interview, kc, rp = setup(db_url)
+    raj = f"thank_you:{interview}:{rp}"
+    service.skip_action(raj)
+    service.mark_sent(raj)
+    statuses = {a.id: a.status for a in service.application(app).plan.actions}
+    assert statuses[raj] == "done"
+    document = service.scenario(app)
+    assert document["skipped"] == []
+    facts, _ = validate_scenario(document, "export")  # the exported file is one plan accepts
+    assert plan_application(facts, START + timedelta(days=1)).actions
+    with pytest.raises(NotFoundError):
+        service.unskip_action(raj)
 
 
 def test_a_skipped_check_in_holds_the_next_back_a_week(db_url: str) -> None:

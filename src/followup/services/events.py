@@ -137,6 +137,9 @@ class EventCases(UseCases):
                     field="at",
                 )
             before = repo.application_rows(application_id=app_id)
+            if action.status == "skipped":
+                # sent after all: it is done, no longer skipped (a scenario holding both is refused)
+                repo.remove_skip(application_id=app_id, action_id=action.id)
             warning = checkin_warning(facts, at) if action.kind == "check_in" else None
             kept = repo.kept_notes(application_id=app_id).get(action.id)
             used: Method = method or (kept[0] if kept else action.method)  # type: ignore[assignment]
