@@ -173,9 +173,28 @@ def test_a_check_in_replies_in_the_thank_yous_thread(
         ok(cli("send", "check_in:1:1", "--yes", "--json", now="2026-12-03T10:00:00-05:00")).out
     )
     assert checkin["subject"] == f"Re: {thanks['subject']}"
+    assert list(checkin) == ["action", "message_id", "state", "to", "subject"]
     wire = smtp.messages[1]["data"]
     assert f"In-Reply-To: {thanks['message_id']}" in wire
     assert f"References: {thanks['message_id']}" in wire
+
+
+@pytest.mark.usefixtures("use_db")
+def test_a_check_in_sent_before_the_answer_date_goes_with_a_warning(
+    cli, tmp_path, smtp_server, dovecot, mailbox_user
+):  # type: ignore[no-untyped-def]
+    stored_application(cli, tmp_path)
+    smtp = smtp_server()
+    ok(set_up_mail(cli, tmp_path, smtp.port, dovecot.port))
+    ok(cli("sent", "thank_you:1:1", now=NOW))
+    ok(cli("sent", "thank_you:1:2", now=NOW))
+    early = ok(cli("send", "check_in:1:1", "--yes", "--json", now="2026-11-30T10:00:00-05:00"))
+    assert json.loads(early.out)["state"] == "sent"  # R5 warns, it does not refuse
+    assert early.err == (
+        "Warning: this check-in comes before the promised answer date, Wed 2 Dec: give them "
+        "until then before checking in.\n"
+    )
+    assert len(smtp.messages) == 1
 
 
 @pytest.mark.usefixtures("use_db")

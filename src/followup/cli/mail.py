@@ -194,6 +194,8 @@ def send(
         "to": result.to,
         "subject": result.subject,
     }
+    if result.warning:  # on stderr, so --json keeps the contract's keys
+        typer.secho(f"Warning: {result.warning}", fg="yellow", err=True)
     if as_json:
         print_json(data)
     elif result.state == "already_sent":

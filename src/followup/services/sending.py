@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from followup.core import limits
 from followup.core.errors import ConflictError, InvalidInputError
 from followup.core.model import Sent
+from followup.core.plan import checkin_warning
 from followup.mail.account import Account
 from followup.mail.errors import MailError
 from followup.mail.message import build_message, message_bytes, new_message_id
@@ -93,6 +94,10 @@ def send_action(
         candidate = repo.candidate(profile_id=pid)
         person = facts.person(action.contact)
         address_now = (person.email or "") if person else ""
+        # R5: a check-in sooner than the cadence allows goes, with a word (as `sent` has it)
+        warning = (
+            checkin_warning(facts, now) if action.kind == "check_in" and entry is None else None
+        )
     if entry is not None and entry["state"] == "sent":
         return SendResult(
             action.id, entry["message_id"], "already_sent", entry["to_address"], entry["subject"]
@@ -128,7 +133,9 @@ def send_action(
             )
             entry = mail_queries(repo).outbox_entry(entry_id=entry_id)
     state = deliver(service, account, entry, in_doubt_grace=in_doubt_grace)
-    return SendResult(action.id, entry["message_id"], state, entry["to_address"], entry["subject"])
+    return SendResult(
+        action.id, entry["message_id"], state, entry["to_address"], entry["subject"], warning
+    )
 
 
 def _compose(
