@@ -162,8 +162,8 @@ def test_r2_preferred_channel(app: dict[str, object], reason: str) -> None:
             {}, {"email": None, "phone": None, "address": None}, "email", "email",
             "email: nothing about the role or company calls for another channel; but Katherine "
             "Chen has no email address on file, nor any other way to reach them",
-            "Add Katherine Chen's email address: email is the right channel here, so until then "
-            "it goes by email.",
+            "Add Katherine Chen's email address: email is the right channel here, and no other "
+            "way to reach them is on file.",
         ),
     ],
 )  # fmt: skip

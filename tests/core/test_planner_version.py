@@ -35,6 +35,8 @@ FINGERPRINTS = {
     1: "dcdf3d23f159703d91000d98d4d4b7b8d7c4b333c3f12b3dbd427a39bfe5403b",
     # 2: public holidays, R1b skips, updates and auto-replies, the check-in limit
     2: "9ef1579504b4e89e920b02ec92f4830f468bdc705c2b607b15fcecd2eae46b95",
+    # 3: a to-do for a missing detail no longer says it "goes by" the channel it cannot use
+    3: "18d7f3633658b8727a5527f94097dcfce18ca46042325f98d6b881d180e87184",
 }
 ZONES = ("America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Sydney", "UTC")
 

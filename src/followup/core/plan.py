@@ -155,6 +155,9 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
                 message=(
                     f"Add {person.name}'s {_DETAIL_WORDS[preferred[0]]}: "
                     f"{preferred[0]} is the right channel here, so until then it goes by {method}."
+                    if method != preferred[0]
+                    else f"Add {person.name}'s {_DETAIL_WORDS[preferred[0]]}: {preferred[0]} is "
+                    "the right channel here, and no other way to reach them is on file."
                 ),
             )
         )
