@@ -25,6 +25,23 @@ def _secret(environ: Mapping[str, str], name: str) -> str | None:
         raise InvalidInputError(f"{name}_FILE", f"cannot read {path}: {exc}") from None
 
 
+EVERY_DEFAULTS = {"FOLLOWUP_SYNC_EVERY": 600.0, "FOLLOWUP_POLL_EVERY": 1800.0}
+
+
+def _seconds(environ: Mapping[str, str], name: str, default: float) -> float:
+    """A number of seconds from the environment (at least one), or `default` when unset."""
+    text = environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 1 <= value <= 86400:
+        raise InvalidInputError(name, f"{text!r} is not a number of seconds from 1 to 86400")
+    return value
+
+
 def is_loopback(host: str) -> bool:
     """127.0.0.0/8, ::1 and localhost: addresses no other machine can reach."""
     import ipaddress
@@ -71,6 +88,10 @@ class Settings:
     # The web login's password (FOLLOWUP_WEB_PASSWORD_FILE): required to serve beyond loopback
     # unless `serve --generate-token` made an access token.
     web_password: str | None = None
+    # How often `followup serve` reads new mail and the subscribed calendar, in seconds
+    # (FOLLOWUP_SYNC_EVERY, FOLLOWUP_POLL_EVERY): every 10 and 30 minutes unless set.
+    sync_every: float = 600.0
+    poll_every: float = 1800.0
 
     @property
     def loopback_only(self) -> bool:
@@ -121,6 +142,7 @@ class Settings:
         if public is not None:
             check_public_host(public, "FOLLOWUP_PUBLIC_HOST")
         served = f"http://{url_host(host)}:{port_text}"
+        every = {name: _seconds(env, name, default) for name, default in EVERY_DEFAULTS.items()}
         return cls(
             home=home,
             database_url=url,
@@ -130,6 +152,8 @@ class Settings:
             port=int(port_text),
             public_host=public,
             web_password=_secret(env, "FOLLOWUP_WEB_PASSWORD"),
+            sync_every=every["FOLLOWUP_SYNC_EVERY"],
+            poll_every=every["FOLLOWUP_POLL_EVERY"],
         )
 
     def describe_database(self) -> str:

@@ -322,6 +322,7 @@ def serve(
 
     from followup.settings import Settings, check_public_host, url_host
     from followup.web.app import create_app
+    from followup.web.background import running
     from followup.web.login import generate_token as make_token
 
     settings = Settings.from_env()
@@ -345,7 +346,8 @@ def serve(
             "the login included; use it on a network you trust, or through an SSH tunnel "
             "(ssh -L 8765:127.0.0.1:8765) to a followup left on 127.0.0.1."
         )
-    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+    with running(web, settings):  # mail every 10 minutes, the calendar every 30
+        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
 
 
 @app.command()

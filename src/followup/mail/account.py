@@ -116,6 +116,8 @@ def make_account(
     smtp: str | None,
     imap: str | None,
     security: str | None = None,
+    smtp_security: str | None = None,
+    imap_security: str | None = None,
     username: str | None = None,
     password_file: str | None = None,
     keyring: bool = False,
@@ -125,7 +127,8 @@ def make_account(
     oauth_endpoint: str | None = None,
     preset: str | None = None,
 ) -> Account:
-    """The account the `mail setup` options describe, checked; a preset fills what is left out."""
+    """The account the `mail setup` options describe, checked; a preset fills what is left out.
+    `smtp_security`/`imap_security` set one server's own (a form names each; the CLI one)."""
     chosen: dict[str, Any] = {}
     if preset is not None:
         found = presets().get(preset.strip().lower())
@@ -137,19 +140,24 @@ def make_account(
     if not address_text:
         raise InvalidInputError("--address", "give your email address")
     addr = str(address(address_text, where="--address").addr_spec)
-    if security is not None and security not in SECURITIES:
-        raise InvalidInputError("--security", f"must be tls, starttls or plain, not {security!r}")
+    for flag, value in (
+        ("--security", security),
+        ("smtp_security", smtp_security),
+        ("imap_security", imap_security),
+    ):
+        if value is not None and value not in SECURITIES:
+            raise InvalidInputError(flag, f"must be tls, starttls or plain, not {value!r}")
     smtp_text = smtp or chosen.get("smtp")
     imap_text = imap or chosen.get("imap")
     if not smtp_text:
         raise InvalidInputError("--smtp", "give the SMTP server as HOST[:PORT] (or a --preset)")
     if not imap_text:
         raise InvalidInputError("--imap", "give the IMAP server as HOST[:PORT] (or a --preset)")
-    smtp_security: Security = (
-        security or (chosen.get("smtp_security") if not smtp else None) or "tls"
+    smtp_chosen: Security = (
+        smtp_security or security or (chosen.get("smtp_security") if not smtp else None) or "tls"
     )  # type: ignore[assignment]
-    imap_security: Security = (
-        security or (chosen.get("imap_security") if not imap else None) or "tls"
+    imap_chosen: Security = (
+        imap_security or security or (chosen.get("imap_security") if not imap else None) or "tls"
     )  # type: ignore[assignment]
     if [password_file is not None, keyring, oauth is not None].count(True) != 1:
         raise InvalidInputError(
@@ -179,8 +187,8 @@ def make_account(
         raise InvalidInputError("--username", "not a usable user name")
     return Account(
         address=addr,
-        smtp=parse_server(smtp_text, "smtp", smtp_security, "--smtp"),
-        imap=parse_server(imap_text, "imap", imap_security, "--imap"),
+        smtp=parse_server(smtp_text, "smtp", smtp_chosen, "--smtp"),
+        imap=parse_server(imap_text, "imap", imap_chosen, "--imap"),
         username=user,
         auth="oauth" if oauth else "password",
         password_file=password_file,

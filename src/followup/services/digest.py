@@ -159,11 +159,12 @@ class MailRunner:
     """What a running server does with mail: call `tick()` every minute or so."""
 
     service: Followup
+    sync_every: timedelta = SYNC_EVERY  # `followup serve` may set it (FOLLOWUP_SYNC_EVERY)
     last_sync: datetime | None = None
     errors: list[str] = field(default_factory=list)
 
     def tick(self) -> list[str]:
-        """Run what is due now: a sync every SYNC_EVERY, the digest once past its daily time.
+        """Run what is due now: a sync every `sync_every`, the digest once past its daily time.
         Returns what ran; a mail error is kept in `errors`, never raised (the server goes on)."""
         from followup.core.errors import FollowupError
         from followup.services.mailsync import sync
@@ -177,7 +178,7 @@ class MailRunner:
         if row is None:
             return ran
         try:
-            if self.last_sync is None or now - self.last_sync >= SYNC_EVERY:
+            if self.last_sync is None or now - self.last_sync >= self.sync_every:
                 self.last_sync = now
                 sync(self.service)
                 ran.append("sync")

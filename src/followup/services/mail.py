@@ -74,7 +74,16 @@ def setup_account(service: Followup, *, secret: str | None = None, **options: An
         mail_queries(repo).save_account(
             profile_id=pid, values=account_to_dict(account), now=service.clock()
         )
+        repo.bump_revision()  # pages offering Send and Check mail are made again
     return SetupResult(account, kept_in)
+
+
+def account_settings(service: Followup) -> tuple[Account, str | None] | None:
+    """The account and its daily digest time, or None when none is set up (or no profile)."""
+    with service.store.transaction() as repo:
+        pid = repo.profile_id()
+        row = None if pid is None else mail_queries(repo).account_row(profile_id=pid)
+    return None if row is None else (account_from_dict(row), row.get("digest_time"))
 
 
 def authorize_oauth(service: Followup, options: dict[str, Any], *, browser: bool, say: Any) -> str:

@@ -240,7 +240,8 @@ def _record(
             "until": found.until if kind == "auto_reply" and _plausible(found.until) else None,
         }
         if not matched.sure:
-            mq.add_inbound(**row, state="unsure")
+            if mq.add_inbound(**row, state="unsure") is not None:
+                repo.bump_revision()  # Today lists it: a page made before must be made again
             continue
         inbound_id = mq.add_inbound(**row, state="recorded")
         if inbound_id is None:
@@ -315,6 +316,7 @@ def confirm(
             raise ConflictError(f"message {inbound_id} is already settled ({row['state']})")
         if answer == "no" or row["application_id"] is None:
             mail_queries(repo).update_inbound(inbound_id=inbound_id, state="dismissed")
+            repo.bump_revision()
             return {"id": inbound_id, "state": "dismissed"}
         kind = "update" if answer == "new_date" else row["kind"] or "answer"
         reply_id = _add_reply(

@@ -35,6 +35,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
         errors,
         interviews,
         login,
+        mail,
         pages,
     )
     from followup.web.guard import Guard, Hosts
@@ -53,6 +54,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["htmx"] = HTMX
     templates.env.globals["window_words"] = rules.window_words
+    templates.env.globals.update(mail.template_globals())
     templates.env.filters.update(
         local=filter_local, ago=filter_ago, ahead=filter_ahead, day=filter_day, window=filter_window
     )
@@ -78,6 +80,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
         editor.router,
         api.router,
         calendar.router,
+        mail.router,
         login.router,
     ]
     # Today first, as a plain route: served from memory it needs no dependency, no thread

@@ -77,9 +77,23 @@ def _today(request: Request, csrf_token: str) -> Response:
 @router.get("/setup", response_class=HTMLResponse)
 @router.get("/settings", response_class=HTMLResponse)
 def settings_form(request: Request) -> Response:
+    return settings_page(request)
+
+
+def settings_page(request: Request, status: int = 200, **sections: Any) -> Response:
+    """Settings as stored; `sections` carry what a section's own form brought back (the
+    mail and calendar routes render it with their problems beside their fields)."""
     profile = svc(request).profile()
     values = {} if profile is None else {k: getattr(profile, k) for k in ProfileIn.model_fields}
-    return page(request, "settings.html", values=values, errors={}, first=profile is None)
+    return page(
+        request,
+        "settings.html",
+        status,
+        values=values,
+        errors={},
+        first=profile is None,
+        **sections,
+    )
 
 
 @router.post("/setup")

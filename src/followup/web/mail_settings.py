@@ -1,0 +1,132 @@
+"""Settings' Mail section as the page shows it, and its form as the options of `followup mail
+setup`. The password is never among what goes back to a page: only where the secret is kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Request
+
+from followup.web.views import svc
+
+if TYPE_CHECKING:
+    from followup.mail.account import Account
+
+# the options of `mail setup` (as services and their errors name them) -> the form's fields
+FIELDS = {
+    "--address": "address",
+    "--preset": "preset",
+    "--smtp": "smtp",
+    "--imap": "imap",
+    "--security": "smtp_security",
+    "smtp_security": "smtp_security",
+    "imap_security": "imap_security",
+    "--username": "username",
+    "--password-file": "password_file",
+    "--keyring": "password",
+    "--oauth": "oauth",
+    "--client-id": "client_id",
+    "--client-secret-file": "client_secret_file",
+}
+
+
+# -- what the templates show (Jinja globals: web/app.py) ------------------------------------
+@dataclass(frozen=True)
+class Section:
+    """Settings' Mail section."""
+
+    account: Account | None
+    digest_time: str | None
+    kept: str  # where the secret is, in words
+    keyring: str | None  # the keyring backend's name, or None when there is none
+    keyring_problem: str | None
+    presets: dict[str, dict[str, Any]]
+    values: dict[str, Any]  # the form as stored (never a secret)
+    background: Any  # web/background.py's Background when `followup serve` runs it
+
+
+def mail_section(request: Request) -> Section | None:
+    """Settings' Mail section; None before the profile exists."""
+    from followup.mail.account import presets
+    from followup.mail.errors import KeyringUnavailableError
+    from followup.mail.secrets import keyring_check
+    from followup.services.mail import account_settings
+
+    service = svc(request)
+    if service.profile() is None:
+        return None
+    found = account_settings(service)
+    account, digest_time = found if found else (None, None)
+    try:
+        backend, problem = keyring_check(), None
+    except KeyringUnavailableError as exc:
+        backend, problem = None, exc.message
+    return Section(
+        account=account,
+        digest_time=digest_time,
+        kept=kept_words(account) if account else "",
+        keyring=backend,
+        keyring_problem=problem,
+        presets=presets(),
+        values=_stored_values(account, presets()) if account else {"auth": "keyring"},
+        background=getattr(request.app.state, "background", None),
+    )
+
+
+def kept_words(account: Account) -> str:
+    if account.auth == "oauth":
+        provider = "Google" if account.oauth_provider == "google" else "Microsoft"
+        return (
+            f"signed in with {provider} through your own OAuth client ({account.client_id}); "
+            "the refresh token is in your OS keyring"
+        )
+    if account.password_file:
+        return f"the password is read from the file {account.password_file} each time"
+    return "the app password is in your OS keyring"
+
+
+def _stored_values(account: Account, known: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    smtp, imap = str(account.smtp), str(account.imap)
+    preset = next((k for k, p in known.items() if (p["smtp"], p["imap"]) == (smtp, imap)), "")
+    return {
+        "address": account.address,
+        "preset": preset or "other",
+        "smtp": smtp,
+        "smtp_security": account.smtp.security,
+        "imap": imap,
+        "imap_security": account.imap.security,
+        "username": "" if account.username == account.address else account.username,
+        "auth": "oauth"
+        if account.auth == "oauth"
+        else ("file" if account.password_file else "keyring"),
+        "password_file": account.password_file or "",
+        "oauth": account.oauth_provider or "google",
+        "client_id": account.client_id or "",
+        "client_secret_file": account.client_secret_file or "",
+    }
+
+
+def options_of(form: dict[str, str]) -> dict[str, Any]:
+    """The form as the options of `followup mail setup`."""
+
+    def given(name: str) -> str | None:
+        return (form.get(name) or "").strip() or None
+
+    auth = form.get("auth") or "keyring"
+    preset = given("preset")
+    oauth = auth == "oauth"
+    return {
+        "address_text": given("address"),
+        "preset": None if preset in (None, "other") else preset,
+        "smtp": given("smtp"),
+        "imap": given("imap"),
+        "smtp_security": given("smtp_security"),
+        "imap_security": given("imap_security"),
+        "username": given("username"),
+        "password_file": given("password_file") if auth == "file" else None,
+        "keyring": auth == "keyring",
+        "oauth": (given("oauth") or "google") if oauth else None,
+        "client_id": given("client_id") if oauth else None,
+        "client_secret_file": given("client_secret_file") if oauth else None,
+    }
