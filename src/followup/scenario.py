@@ -68,6 +68,8 @@ def parse_document(raw: bytes, name: str, *, yaml_ok: bool = False) -> Any:
 
         try:
             return yaml.safe_load(text)
+        except RecursionError:
+            raise InvalidInputError(name, "nested too deeply to be a followup file") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -78,6 +80,10 @@ def parse_document(raw: bytes, name: str, *, yaml_ok: bool = False) -> Any:
         raise InvalidInputError(
             name, f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise InvalidInputError(name, "nested too deeply to be a followup file") from None
+    except ValueError as exc:  # an integer of over 4,300 digits (Python's int_max_str_digits)
+        raise InvalidInputError(name, f"not a followup file: {exc}") from None
 
 
 def validate_scenario(data: Any, name: str) -> tuple[Facts, datetime | None]:

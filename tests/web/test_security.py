@@ -212,6 +212,12 @@ def test_every_api_error_is_an_error_object(served: Served) -> None:
          "expected_response_by: must be between 1900-01-01 and 2100-12-31"),
         ({"company": "Globex\r\nBcc: x@evil.example", "role": "R"},
          "company: contains a carriage return; write it on one line without control characters"),
+        ({"company": "Globex\u202eexe.fdp", "role": "R"},
+         "company: contains the invisible formatting character U+202E, which makes text display "
+         "as other than it is; remove it"),
+        ({"company": "\ufeffGlobex", "role": "R"},
+         "company: contains the invisible formatting character U+FEFF, which makes text display "
+         "as other than it is; remove it"),
     ],
 )  # fmt: skip
 def test_out_of_range_dates_and_control_characters(

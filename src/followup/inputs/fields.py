@@ -105,7 +105,9 @@ def valid_email(value: str | None) -> str | None:
 # What the validators check, said in the OpenAPI schema too (as patterns, which apply to
 # strings only), so a client knows the rule before the 422: no control character in a one-line
 # field, years between 1900 and 2100.
-ONE_LINE_SCHEMA = {"pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"}
+ONE_LINE_SCHEMA = {
+    "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$"
+}
 MULTI_LINE_SCHEMA = {"pattern": "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"}
 YEARS = "(19[0-9]{2}|20[0-9]{2}|2100)"
 DAY_SCHEMA = {"pattern": f"^{YEARS}-[0-9]{{2}}-[0-9]{{2}}$"}

@@ -76,13 +76,22 @@ def storable(value: Any) -> Any:
 # C0 and C1 control characters and DEL. A one-line field (a name, a title, a subject, an
 # address's email) takes none: a CR or LF there could start a new mail header. Text of several
 # lines keeps its line breaks and tabs.
-ONE_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# A one-line field also takes no bidirectional embedding, override or isolate (U+202A-U+202E,
+# U+2066-U+2069) nor a zero-width no-break space (U+FEFF): they make a name or a subject display
+# as other text than it holds. Left-to-right and right-to-left marks stay, as names in Arabic
+# or Hebrew script may need them.
+ONE_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 MULTI_LINE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CONTROL_NAMES = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
 
 
 def _control_problem(found: re.Match[str]) -> str:
     char = found.group()
+    if ord(char) >= 0xA0:
+        return (
+            f"contains the invisible formatting character U+{ord(char):04X}, which makes text "
+            "display as other than it is; remove it"
+        )
     name = CONTROL_NAMES.get(char, f"the control character U+{ord(char):04X}")
     return f"contains {name}; write it on one line without control characters"
 
