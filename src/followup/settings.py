@@ -109,6 +109,11 @@ class Settings:
         return self.home / "web-token"
 
     @property
+    def web_sessions_path(self) -> Path:
+        """The hashes of the logged-in browsers' session ids, 0600 (see web/login.py)."""
+        return self.home / "web-sessions"
+
+    @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 

@@ -141,3 +141,38 @@ def test_private_files_whatever_the_umask(tmp_path: Path, umask: int) -> None:
     run_followup(env, "app", "add", "--company", "G", "--role", "R", umask=umask)
     run_followup(env, "scenario", "1", "-o", str(scenario), umask=umask)
     assert (mode(backup), mode(scenario)) == (0o600, 0o600)
+
+
+def test_logging_out_revokes_the_session_and_a_restart_keeps_the_others(guarded: Served) -> None:
+    with guarded as server:
+        kept, leaving = httpx.Client(base_url=server.url), httpx.Client(base_url=server.url)
+        for browser in (kept, leaving):
+            assert login(browser, PASSWORD).status_code == 303
+        stolen = leaving.cookies["followup_login"]
+        assert stolen != kept.cookies["followup_login"]  # each browser its own session
+        page = leaving.get("/")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert token is not None
+        assert leaving.post("/logout", data={"csrf_token": token[1]}).status_code == 303
+        replayed = httpx.Client(base_url=server.url, cookies={"followup_login": stolen})
+        assert replayed.get("/").headers["location"] == "/login?next=%2F"
+        kept_cookie = kept.cookies["followup_login"]
+    sessions = Path(guarded.env["FOLLOWUP_HOME"]) / "web-sessions"
+    assert mode(sessions) == 0o600 and kept_cookie not in sessions.read_text()
+    with Served(guarded.env) as again:
+        assert (
+            httpx.get(again.url + "/", cookies={"followup_login": kept_cookie}).status_code == 200
+        )
+        assert httpx.get(again.url + "/", cookies={"followup_login": stolen}).status_code == 303
+
+
+def test_someone_elses_guessing_never_locks_the_owner_out() -> None:
+    from followup.web.login import FAILURES_IN_ALL, FailedLogins
+
+    failures, now = FailedLogins(), 1000.0
+    for n in range(FAILURES_IN_ALL):
+        failures.record(f"198.51.100.{n}", now)
+    assert failures.retry_after("192.0.2.7", now + 1) is None  # the owner, who has not failed
+    failures.record("192.0.2.99", now + 1)  # a guesser from one more address, after one try
+    assert failures.retry_after("192.0.2.99", now + 1) == 60
+    assert failures.retry_after("192.0.2.99", now + 61) is None  # the minute is over

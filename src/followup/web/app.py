@@ -70,7 +70,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     app.state.page_cache = PageCache(service.sqlite_path)
     app.state.base_url = settings.base_url if settings.base_url_given else None
     app.state.signer = signer
-    app.state.login = login.Login(credentials, signer) if credentials else None
+    app.state.login = login.Login(credentials, settings.web_sessions_path) if credentials else None
     app.add_middleware(Guard, hosts=Hosts(settings), signer=signer, login=app.state.login)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     routers = [

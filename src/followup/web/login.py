@@ -1,16 +1,21 @@
 """The login that serving beyond this machine requires: a password or a generated access token.
 
-A browser logs in once with a form and keeps a signed, HttpOnly, SameSite=Strict cookie; a
-program sends `Authorization: Bearer <token>`. Failed attempts are rate-limited per client
-address and in total. The cookie is not marked Secure: followup serves plain HTTP itself, and
-putting it behind an https proxy is not a set-up it supports.
+A browser logs in once with a form and keeps an HttpOnly, SameSite=Strict cookie holding a
+random session id; the server keeps only the ids' hashes (0600 in the data folder, so a restart
+keeps browsers logged in), and logging out revokes the id for good. A program sends
+`Authorization: Bearer <token>`. Failed attempts are rate-limited per client address; past 30 in
+a minute from everywhere, a client that has itself failed waits too (a guesser with many
+addresses is slowed), while one that has not still gets its try (the owner is never locked out
+by someone else's guessing). The cookie is not marked Secure: followup serves plain HTTP itself.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -23,7 +28,7 @@ from fastapi.responses import Response
 from followup.core.errors import FollowupError
 from followup.private import write_private
 from followup.settings import Settings
-from followup.web.security import Signer, cookie_values, verify_csrf
+from followup.web.security import cookie_values, verify_csrf
 
 LOGIN_COOKIE = "followup_login"
 LOGIN_SECONDS = 7 * 24 * 3600
@@ -96,9 +101,10 @@ class FailedLogins:
     def retry_after(self, client: str, now: float) -> int | None:
         """Seconds to wait before trying again, or None when an attempt may be made now."""
         mine = self.by_client.get(client, deque())
-        if self._recent(mine, now) >= FAILURES_PER_CLIENT:
+        failed = self._recent(mine, now)
+        if failed >= FAILURES_PER_CLIENT:
             return int(mine[0] + WINDOW - now) + 1
-        if self._recent(self.everyone, now) >= FAILURES_IN_ALL:
+        if failed and self._recent(self.everyone, now) >= FAILURES_IN_ALL:
             return int(self.everyone[0] + WINDOW - now) + 1
         return None
 
@@ -109,31 +115,72 @@ class FailedLogins:
         self.everyone.append(now)
 
 
+class Sessions:
+    """The logged-in browsers: a hash and an expiry per random session id, in a 0600 file.
+
+    Only hashes are stored, so the file does not log anyone in; changing the password or the
+    token (a new credentials fingerprint) logs every browser out."""
+
+    def __init__(self, path: Path, fingerprint: str, clock: Callable[[], float]) -> None:
+        self.path, self.fingerprint, self.clock = path, fingerprint, clock
+        self._lock = threading.Lock()
+        self._expiry: dict[str, float] = {}
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if stored.get("credentials") == fingerprint:
+                self._expiry = {str(k): float(v) for k, v in stored["sessions"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            pass  # none yet, or unreadable: everyone logs in again
+
+    @staticmethod
+    def _key(session: str) -> str:
+        return hashlib.sha256(session.encode("utf-8", "replace")).hexdigest()
+
+    def _save(self) -> None:
+        now = self.clock()
+        self._expiry = {k: v for k, v in self._expiry.items() if v > now}
+        document = {"credentials": self.fingerprint, "sessions": self._expiry}
+        write_private(self.path, json.dumps(document).encode())
+
+    def open(self) -> str:
+        session = secrets.token_urlsafe(32)
+        with self._lock:
+            self._expiry[self._key(session)] = self.clock() + LOGIN_SECONDS
+            self._save()
+        return session
+
+    def valid(self, session: str) -> bool:
+        return self._expiry.get(self._key(session), 0.0) > self.clock()
+
+    def close(self, session: str) -> None:
+        with self._lock:
+            if self._expiry.pop(self._key(session), None) is not None:
+                self._save()
+
+
 class Login:
-    """Checks a request's login (cookie or bearer token) and issues login cookies."""
+    """Checks a request's login (cookie or bearer token) and opens and closes sessions."""
 
     def __init__(
-        self, credentials: Credentials, signer: Signer, clock: Callable[[], float] = time.time
+        self,
+        credentials: Credentials,
+        sessions_path: Path,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.credentials = credentials
-        self.signer = signer
         self.clock = clock
         self.failures = FailedLogins()
+        self.sessions = Sessions(sessions_path, credentials.fingerprint, clock)
 
     def cookie_value(self) -> str:
-        expires = int(self.clock()) + LOGIN_SECONDS
-        signature = self.signer.sign("login", f"{expires}:{self.credentials.fingerprint}")
-        return f"{expires}.{signature}"
+        return self.sessions.open()
 
     def cookie_ok(self, scope: Any) -> bool:
+        return any(self.sessions.valid(v) for v in cookie_values(scope, LOGIN_COOKIE))
+
+    def log_out(self, scope: Any) -> None:
         for value in cookie_values(scope, LOGIN_COOKIE):
-            expires, _, signature = value.partition(".")
-            if not expires.isdigit() or int(expires) < self.clock():
-                continue
-            wanted = self.signer.sign("login", f"{expires}:{self.credentials.fingerprint}")
-            if hmac.compare_digest(wanted.encode(), signature.encode("utf-8", "replace")):
-                return True
-        return False
+            self.sessions.close(value)
 
     def attempt(self, client: str, given: str) -> tuple[bool, int | None]:
         """(accepted, seconds to wait when refused for too many failures)."""
@@ -198,6 +245,9 @@ async def login(request: Request) -> Response:
 def logout(request: Request) -> Response:
     from followup.web.views import back
 
+    login: Login | None = request.app.state.login
+    if login is not None:
+        login.log_out(request.scope)  # the session is revoked: a copy of the cookie is worthless
     response = back("/login")
     response.delete_cookie(LOGIN_COOKIE, httponly=True, samesite="strict")
     return response
