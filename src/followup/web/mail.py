@@ -102,7 +102,7 @@ async def mail_setup(request: Request) -> Response:
         where = "client_id" if options["oauth"] else "password"
         return _mail_form(request, form, {where: exc.message[:1].upper() + exc.message[1:] + "."})
     text = f"Mail account {result.account.address} saved; {kept_words(result.account)}."
-    return back(said(request, "/settings#mail", text + " Test the connection next."))
+    return back(said(request, "/settings", text + " Test the connection next.") + "#mail")
 
 
 def _secret_kept(service: Any, account: Account) -> bool:
@@ -140,7 +140,15 @@ async def mail_digest(request: Request) -> Response:
     except InvalidInputError as exc:
         return settings_page(request, 400, mail_errors={"digest_time": exc.problem + "."})
     words = f"The digest is mailed to you daily at {at}." if at else "No daily digest."
-    return back(said(request, "/settings#mail", words))
+    return back(said(request, "/settings", words) + "#mail")
+
+
+@router.get("/help/mail", response_class=HTMLResponse)
+def mail_help(request: Request) -> Response:
+    """The README's Mail section: each way to sign in, step by step."""
+    from followup.web.mail_settings import readme_section
+
+    return page(request, "help.html", title="Mail", sections=readme_section("Mail"))
 
 
 @router.get("/outbox", response_class=HTMLResponse)

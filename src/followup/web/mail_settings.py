@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
+from markupsafe import Markup
 
 from followup.web.views import svc
 
@@ -130,3 +131,36 @@ def options_of(form: dict[str, str]) -> dict[str, Any]:
         "client_id": given("client_id") if oauth else None,
         "client_secret_file": given("client_secret_file") if oauth else None,
     }
+
+
+ANCHORS = {"OAuth": "oauth", "app password": "app-password"}  # Settings links to these
+
+
+def readme_section(title: str) -> list[tuple[str, str, Markup]]:
+    """A section of the README as (anchor, heading, HTML) per subsection: the checkout's own
+    README when followup runs from one, else the installed package's description (a wheel
+    carries it); nothing is fetched."""
+    import re
+    from importlib.metadata import metadata
+    from pathlib import Path
+
+    from markdown_it import MarkdownIt  # rich's Markdown renderer, installed with it
+
+    checkout = Path(__file__).resolve().parents[3] / "README.md"
+    if checkout.is_file():
+        text = checkout.read_text("utf-8")
+    else:
+        text = metadata("followup").get_payload() or ""  # type: ignore[attr-defined]
+    start = text.find(f"\n## {title}\n")
+    if start < 0:
+        return []
+    end = text.find("\n## ", start + 1)
+    body = text[start + len(title) + 5 : end if end > 0 else None]
+    render = MarkdownIt("js-default").render  # raw HTML in the text is escaped, not kept
+    parts = []
+    for n, chunk in enumerate(body.split("\n### ")):
+        heading, _, rest = chunk.partition("\n") if n else ("", "", chunk)
+        slug = re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-") or "about"
+        anchor = next((a for key, a in ANCHORS.items() if key in heading), slug)
+        parts.append((anchor, heading.strip(), Markup(render(rest))))
+    return parts
