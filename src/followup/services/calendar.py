@@ -18,6 +18,7 @@ from followup.core.errors import FollowupError, InvalidInputError, NotFoundError
 from followup.core.model import Interview, Participant
 from followup.services.agenda import refresh_plan, refresh_plans
 from followup.services.base import UseCases
+from followup.services.changes import log_change
 from followup.services.lookup import as_id
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class Imported:
     invite: Invite
     people: tuple[Participant, ...] = ()  # as stored, with their ids
     removed_id: int | None = None  # the record that puts a cancelled interview back
+    change: int | None = None  # a cancellation, as the web's Undo takes it
 
 
 class KnownPeople:
@@ -203,8 +205,20 @@ class CalendarCases(UseCases):
                 raise InvalidInputError(
                     name, "cancels an event that was never imported; there is nothing to remove"
                 )
+            before = repo.application_rows(application_id=link.application_id)
             removed = self._remove(repo, link.interview_id, link.application_id, invite)
-            return Imported("removed", link.application_id, link.interview_id, invite, (), removed)
+            refresh_plan(repo, link.application_id)
+            change = log_change(
+                repo,
+                application_id=link.application_id,
+                before=before,
+                summary=f"Removed the interview “{invite.summary or 'no title'}”, cancelled in "
+                "the calendar",
+                now=self.clock(),
+            )
+            return Imported(
+                "removed", link.application_id, link.interview_id, invite, (), removed, change
+            )
         if link is not None:
             _, current = repo.interview(interview_id=link.interview_id)
             if invite.sequence <= link.sequence:

@@ -69,6 +69,7 @@ class Followup(
         candidate = Candidate(**data.model_dump())
         with self.store.transaction() as repo:
             pid = repo.save_candidate(candidate=candidate, now=self.clock())
+            repo.calendar_settings(profile_id=pid)  # made now: opening Settings writes nothing
             refresh_plans(repo, repo.application_ids(profile_id=pid))
         return candidate
 

@@ -187,6 +187,7 @@ class SubscriptionCases(CalendarCases, UseCases):
             if row is None or row.state != "open":
                 raise NotFoundError("open proposal", str(proposal_ref))
             repo.set_proposal_state(proposal_id=row.id, state="dismissed")
+            repo.bump_revision()  # Today lists the open ones
 
 
 def _key(invite: Invite) -> str:
@@ -228,6 +229,8 @@ def _propose(repo: Repo, pid: int, invites: Sequence[Invite], source: str, now: 
             invite=invite.to_dict(),
             now=now,
         )
+    if new:
+        repo.bump_revision()  # Today lists the open ones
     return new
 
 

@@ -26,13 +26,20 @@ DERIVED = {"applications": {"plan_version", "plan_cache", "next_due_at"}}
 VOLATILE = frozenset({"feed_events"})
 
 
+def _of_interview(table: Table) -> bool:
+    """A table whose rows hang off an interview (its people met, its invitation's UID)."""
+    return "application_id" not in table.c and any(
+        fk.column.table is interviews for fk in table.foreign_keys
+    )
+
+
 def _tracked() -> list[Table]:
     """The tables whose rows belong to one application, parents first."""
     out = []
     for table in metadata.sorted_tables:
         if table is changes:
             continue
-        if table is applications or "application_id" in table.c or table.name == "participants":
+        if table is applications or "application_id" in table.c or _of_interview(table):
             out.append(table)
     return out
 
@@ -84,7 +91,7 @@ class ChangeQueries(Queries):
         for table in TRACKED:
             if table is applications:
                 where = applications.c.id == application_id
-            elif table.name == "participants":
+            elif _of_interview(table):
                 ids = select(interviews.c.id).where(interviews.c.application_id == application_id)
                 where = table.c.interview_id.in_(ids)
             else:

@@ -34,6 +34,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
         editor,
         errors,
         interviews,
+        invites,
         login,
         mail,
         pages,
@@ -55,6 +56,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     templates.env.globals["htmx"] = HTMX
     templates.env.globals["window_words"] = rules.window_words
     templates.env.globals.update(mail.template_globals())
+    templates.env.globals.update(calendar.template_globals())
     templates.env.filters.update(
         local=filter_local, ago=filter_ago, ahead=filter_ahead, day=filter_day, window=filter_window
     )
@@ -80,6 +82,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
         editor.router,
         api.router,
         calendar.router,
+        invites.router,
         mail.router,
         login.router,
     ]

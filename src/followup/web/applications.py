@@ -108,6 +108,7 @@ def _application_page(
     errors: dict[str, str],
     status: int = 200,
     csrf_token: str | None = None,
+    **extra: Any,
 ) -> HTMLResponse:
     service = svc(request)
     view = service.application(app_id)
@@ -138,6 +139,7 @@ def _application_page(
         errors=errors,
         outcomes=OUTCOMES,
         csrf_token=csrf_token or request.state.csrf,
+        **extra,
     )
 
 

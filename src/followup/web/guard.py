@@ -54,7 +54,9 @@ HEADERS = [
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
 WILDCARDS = frozenset(("0.0.0.0", "::", "[::]", ""))
-BIG_BODY_PATHS = frozenset(("/backup/import",))
+# Uploads larger than a form: a backup, an invitation (as a file, or base64 in the form that
+# asks which application it is for, so twice its limit)
+BIG_BODIES = {"/backup/import": limits.BACKUP_BYTES, "/invites": 2 * limits.CALENDAR_BYTES}
 # An over-long body is read and dropped up to this much before the 413 goes out, so the client,
 # still sending, reads the answer instead of a reset connection; past it the connection closes.
 DRAIN_BYTES = 128 * 1024 * 1024
@@ -227,7 +229,7 @@ class Guard:
                 await send({"type": "http.response.body", "body": b""})
                 return
 
-        cap = limits.BACKUP_BYTES if path in BIG_BODY_PATHS else limits.REQUEST_BYTES
+        cap = BIG_BODIES.get(path, limits.REQUEST_BYTES)
         too_big = f"the request is larger than {cap // (1024 * 1024)} MB"
         length = header(scope, b"content-length")
         if length is not None and (not length.isdigit() or int(length) > DRAIN_BYTES):

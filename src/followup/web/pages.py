@@ -47,7 +47,7 @@ def _today_page(request: Request) -> Response:
     return cached(request, _today_key(request), _today)
 
 
-def _today(request: Request, csrf_token: str) -> Response:
+def _today(request: Request, csrf_token: str, status: int = 200, **extra: Any) -> Response:
     service = svc(request)
     if service.profile() is None:
         return back("/setup")
@@ -65,11 +65,13 @@ def _today(request: Request, csrf_token: str) -> Response:
     return page(
         request,
         "today.html",
+        status,
         csrf_token=csrf_token,
         groups=groups,
         counts=counts,
         todos=agenda.todos[:TODAY_LIMIT] if not everything else agenda.todos,
         todo_count=len(agenda.todos),
+        **extra,
     )
 
 
