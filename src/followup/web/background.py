@@ -49,6 +49,13 @@ class Background:
         self.stop = threading.Event()
         self.threads: list[threading.Thread] = []
 
+    def every_words(self) -> str:
+        """How often mail is read, as Settings says it: "10 minutes", "5 seconds"."""
+        seconds = round(self.sync_every)
+        if seconds % 60:
+            return f"{seconds} second{'s' if seconds != 1 else ''}"
+        return f"{seconds // 60} minute{'s' if seconds != 60 else ''}"
+
     def start(self) -> None:
         jobs: list[tuple[str, Callable[[], None], float]] = [
             ("followup-mail", self.mail_round, min(TICK, self.sync_every)),

@@ -63,6 +63,8 @@ def mail_section(request: Request) -> Section | None:
         backend, problem = keyring_check(), None
     except KeyringUnavailableError as exc:
         backend, problem = None, exc.message
+    except Exception as exc:  # noqa: BLE001 - a misconfigured keyring must not take Settings down
+        backend, problem = None, f"the keyring could not be loaded ({type(exc).__name__}: {exc})"
     return Section(
         account=account,
         digest_time=digest_time,
