@@ -323,3 +323,32 @@ def test_a_reply_lost_after_the_server_took_the_message_is_not_sent_again(  # ty
     entries = json.loads(ok(cli("outbox", "--json")).out)["entries"]
     assert [(e["state"], e["attempts"]) for e in entries] == [("sent", 1)]
     assert len(folder_messages(dovecot, "Sent")) == 1
+
+
+@pytest.mark.usefixtures("use_db")
+def test_an_update_in_the_thread_moves_the_check_ins_past_its_date(
+    cli, tmp_path, smtp_server, dovecot, mailbox_user
+):  # type: ignore[no-untyped-def]
+    stored_application(cli, tmp_path)
+    smtp = smtp_server()
+    ok(set_up_mail(cli, tmp_path, smtp.port, dovecot.port))
+    sent = json.loads(ok(cli("send", "thank_you:1:1", "--yes", "--json", now=NOW)).out)
+    deliver(
+        dovecot,
+        (
+            "From: Katherine Chen <kchen@globex.example>\r\nTo: jordan@example.org\r\n"
+            f"Subject: Re: {sent['subject']}\r\nDate: Wed, 25 Nov 2026 08:00:00 -0500\r\n"
+            f"Message-ID: <update-1@globex.example>\r\nIn-Reply-To: {sent['message_id']}\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            "Thanks Jordan! We are still interviewing and expect to decide by December 10.\r\n"
+            "\r\nOn Tue, 24 Nov 2026, Jordan A. Rivera wrote:\r\n> I look forward to hearing "
+            "from you. We'd like to offer nothing here.\r\n"
+        ).encode(),
+    )
+    found = json.loads(ok(cli("sync", "--json", now=LATER)).out)
+    assert [(r["kind"], r["expected_by"], r["matched_by"]) for r in found["replies"]] == [
+        ("update", "2026-12-10", "thread")
+    ]
+    plan = json.loads(ok(cli("plan", "1", "--json", now="2026-12-01T10:00:00-05:00")).out)
+    check_ins = [a for a in plan["actions"] if a["kind"] == "check_in"]
+    assert check_ins and all(a["not_before"] > "2026-12-10" for a in check_ins)

@@ -19,6 +19,7 @@ from email.message import Message
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parsedate_to_datetime
 
+from followup.mail.replykind import reply_kind
 from followup.mail.returndate import return_date
 
 MAX_TEXT_CHARS = 20_000
@@ -48,6 +49,8 @@ class Inbound:
     bounce_reason: str | None = None
     invitation: bool = False
     until: date | None = None  # an out-of-office's return date, when the text states one
+    kind: str = "answer"  # or "update" (mail/replykind.py) or "auto_reply"
+    expected_by: date | None = None  # the date an update promises, when the text states one
     text: str = ""
     problems: tuple[str, ...] = field(default_factory=tuple)
 
@@ -226,9 +229,13 @@ def _parse(raw: bytes, today: date | None) -> Inbound:
     invitation = any(p.get_content_type() == "text/calendar" for p in message.walk())
     auto = is_auto_reply(message) and report is None
     text = first_text(message) if message.is_multipart() or message.get_payload() else ""
-    until = None
+    until = expected_by = None
+    sent_on = (when.date() if when else today) or datetime.now(UTC).date()
+    kind = "auto_reply" if auto else "answer"
     if auto and text:
-        until = return_date(text, (when.date() if when else today) or datetime.now(UTC).date())
+        until = return_date(text, sent_on)
+    elif text:
+        kind, expected_by = reply_kind(text, sent_on)
     return Inbound(
         message_id=message_ids[0] if message_ids else None,
         sender=addr or None,
@@ -243,6 +250,8 @@ def _parse(raw: bytes, today: date | None) -> Inbound:
         bounce_reason=reason,
         invitation=invitation,
         until=until,
+        kind=kind,
+        expected_by=expected_by,
         text=text,
         problems=tuple(problems),
     )

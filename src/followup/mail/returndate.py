@@ -85,9 +85,10 @@ def _read(match: re.Match[str], sent_on: date) -> date | None:
     return None  # 07/12: July or December? not a guess to act on
 
 
-def return_date(text: str, sent_on: date) -> date | None:
-    """The first unambiguous date after a return cue, within a year of `sent_on`."""
-    for cue in _CUE.finditer(text):
+def return_date(text: str, sent_on: date, cues: re.Pattern[str] = _CUE) -> date | None:
+    """The first unambiguous date after a cue (by default a return cue: "back on ..."), within
+    a year of `sent_on`."""
+    for cue in cues.finditer(text):
         window = text[cue.end() : cue.end() + WINDOW]
         best: tuple[int, date] | None = None
         for form in _FORMS:

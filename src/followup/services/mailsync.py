@@ -230,7 +230,7 @@ def _record(
                 result.bounces.append({"outbox": entry_id, "why": why})
             continue
         assert matched is not None
-        kind = "auto_reply" if found.auto_reply else "answer"
+        kind = found.kind
         row = base | {
             "application_id": matched.application_id,
             "person_id": matched.person_id,
@@ -238,6 +238,7 @@ def _record(
             "why": matched.why,
             "kind": kind,
             "until": found.until if kind == "auto_reply" and _plausible(found.until) else None,
+            "expected_by": found.expected_by if _plausible(found.expected_by) else None,
         }
         if not matched.sure:
             if mq.add_inbound(**row, state="unsure") is not None:
@@ -247,7 +248,14 @@ def _record(
         if inbound_id is None:
             continue  # found by an earlier sync
         reply_id = _add_reply(
-            repo, matched.application_id, matched.person_id, received, kind, None, row["until"]
+            repo,
+            matched.application_id,
+            matched.person_id,
+            received,
+            kind,
+            row["expected_by"],
+            row["until"],
+            read_from_text=True,
         )
         mq.update_inbound(inbound_id=inbound_id, reply_id=reply_id)
         result.replies.append(
@@ -257,7 +265,7 @@ def _record(
                 "contact": matched.person_id,
                 "kind": kind,
                 "matched_by": matched.matched_by,
-                "expected_by": None,
+                "expected_by": row["expected_by"].isoformat() if row["expected_by"] else None,
                 "until": row["until"].isoformat() if row["until"] else None,
                 "message_id": found.message_id,
                 "subject": found.subject,
@@ -274,6 +282,8 @@ def _add_reply(
     kind: str,
     expected_by: date | None,
     until: date | None,
+    *,
+    read_from_text: bool = False,
 ) -> int:
     """A `responses` fact, as `followup reply` records it (a date that cannot be is dropped)."""
     from followup.core.checkins import reply_date_problem
@@ -288,7 +298,7 @@ def _add_reply(
     )  # type: ignore[arg-type]
     tz = zone(repo.facts(application_id=app_id).candidate.timezone)
     problem = reply_date_problem(reply, local_date(at, tz))
-    if problem is not None and kind == "auto_reply":
+    if problem is not None and (kind == "auto_reply" or read_from_text):  # a date it cannot be
         reply = Reply(at=at, contact=reply.contact, kind=kind)  # type: ignore[arg-type]
     elif problem is not None:
         raise reply_date_error(problem)
@@ -319,6 +329,8 @@ def confirm(
             repo.bump_revision()
             return {"id": inbound_id, "state": "dismissed"}
         kind = "update" if answer == "new_date" else row["kind"] or "answer"
+        if answer == "yes" and kind == "update":
+            expected_by = row["expected_by"]  # the date the message itself gave, if any
         reply_id = _add_reply(
             repo,
             row["application_id"],
@@ -327,6 +339,7 @@ def confirm(
             kind,
             expected_by if kind == "update" else None,
             row["until"] if kind == "auto_reply" else None,
+            read_from_text=answer == "yes",
         )
         mail_queries(repo).update_inbound(
             inbound_id=inbound_id,
