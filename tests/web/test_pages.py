@@ -35,6 +35,10 @@ def test_every_page_renders_with_security_headers_and_gets_change_nothing(
         assert response.headers["x-content-type-options"] == "nosniff"
         assert response.headers["referrer-policy"] == "same-origin"
         assert "<script>" not in response.text  # no inline script, only script files
+        assert response.headers["cache-control"] == "no-store", path  # no copy on disk
+    for private in ("/backup/export.json", "/api/agenda"):
+        assert client.get(private).headers["cache-control"] == "no-store", private
+    assert "no-store" not in client.get("/static/style.css").headers.get("cache-control", "")
     assert export(client) == before
 
 

@@ -209,7 +209,7 @@ class Guard:
         if session is None:
             session = self.new_session()
         scope.setdefault("state", {})["csrf"] = self.signer.csrf_token(session)
-        send = self._with_headers(send, session if fresh else None)
+        send = self._with_headers(send, session if fresh else None, path.startswith("/static/"))
         method: str = scope["method"]
         if method in UNSAFE and (why := cross_site(scope, host)):
             await answer(
@@ -296,10 +296,16 @@ class Guard:
         )
         return False
 
-    def _with_headers(self, send: Send, new_session: str | None) -> Send:
+    def _with_headers(self, send: Send, new_session: str | None, shared: bool = False) -> Send:
+        """`send` adding the security headers, the new session's cookie, and, on everything but
+        the static files, `Cache-Control: no-store` (unless the route chose): pages and exports
+        hold a job search, which no disk cache or back-button snapshot should keep."""
+
         async def sending(message: MutableMapping[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", [])) + HEADERS
+                if not shared and not any(k.lower() == b"cache-control" for k, _ in headers):
+                    headers.append((b"cache-control", b"no-store"))
                 if new_session is not None:
                     cookie = f"{COOKIE}={new_session}; Path=/; HttpOnly; SameSite=Strict"
                     headers.append((b"set-cookie", cookie.encode()))
