@@ -68,7 +68,7 @@ def post(client: TestClient, url: str, data: dict[str, str], page: str = "/setti
 
 def account_form(sending: Any, reading: Any, **changes: str) -> dict[str, str]:
     form = {
-        "address": "jordan@example.org",
+        "mail_address": "jordan@example.org",
         "preset": "other",
         "smtp": f"127.0.0.1:{sending.port}",
         "smtp_security": "plain",
@@ -138,7 +138,7 @@ def test_a_wrong_password_shows_the_failure_of_test_connection(web, servers) -> 
 @pytest.mark.parametrize(
     ("changes", "field", "words"),
     [
-        ({"address": "jordan at example"}, "address", "jordan at example"),
+        ({"mail_address": "jordan at example"}, "mail_address", "jordan at example"),
         (
             {"smtp": "smtp.example.com:587", "smtp_security": "plain"},
             "smtp_security",

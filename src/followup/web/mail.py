@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 FORM_KEYS = (
-    "address", "preset", "smtp", "smtp_security", "imap", "imap_security", "username", "auth",
+    "mail_address", "preset", "smtp", "smtp_security", "imap", "imap_security", "username", "auth",
     "password_file", "oauth", "client_id", "client_secret_file",
 )  # fmt: skip
 
@@ -59,7 +59,7 @@ def template_globals() -> dict[str, Any]:
 
 # -- Settings: the account ------------------------------------------------------------------
 def _field_problem(exc: InvalidInputError) -> dict[str, str]:
-    name = FIELDS.get(exc.field or exc.where, "address")
+    name = FIELDS.get(exc.field or exc.where, "mail_address")
     return {name: exc.problem[:1].upper() + exc.problem[1:] + "."}
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 # the options of `mail setup` (as services and their errors name them) -> the form's fields
 FIELDS = {
-    "--address": "address",
+    "--address": "mail_address",
     "--preset": "preset",
     "--smtp": "smtp",
     "--imap": "imap",
@@ -93,7 +93,7 @@ def _stored_values(account: Account, known: dict[str, dict[str, Any]]) -> dict[s
     smtp, imap = str(account.smtp), str(account.imap)
     preset = next((k for k, p in known.items() if (p["smtp"], p["imap"]) == (smtp, imap)), "")
     return {
-        "address": account.address,
+        "mail_address": account.address,
         "preset": preset or "other",
         "smtp": smtp,
         "smtp_security": account.smtp.security,
@@ -120,7 +120,7 @@ def options_of(form: dict[str, str]) -> dict[str, Any]:
     preset = given("preset")
     oauth = auth == "oauth"
     return {
-        "address_text": given("address"),
+        "address_text": given("mail_address"),
         "preset": None if preset in (None, "other") else preset,
         "smtp": given("smtp"),
         "imap": given("imap"),
