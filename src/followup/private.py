@@ -15,9 +15,12 @@ FILE_MODE = 0o600
 
 
 def private_folder(path: Path) -> Path:
-    """`path` created if missing (with its parents) and made 0700."""
-    path.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-    os.chmod(path, FOLDER_MODE)
+    """`path` created if missing (with its parents) as 0700. A folder that exists keeps its
+    mode: FOLLOWUP_HOME may be a folder of the user's own (even their home), which is theirs
+    to open to others; the files followup writes in it are 0600 whatever the folder is."""
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+        os.chmod(path, FOLDER_MODE)  # mkdir's mode passes through the umask
     return path
 
 

@@ -176,3 +176,15 @@ def test_someone_elses_guessing_never_locks_the_owner_out() -> None:
     failures.record("192.0.2.99", now + 1)  # a guesser from one more address, after one try
     assert failures.retry_after("192.0.2.99", now + 1) == 60
     assert failures.retry_after("192.0.2.99", now + 61) is None  # the minute is over
+
+
+def test_a_folder_of_the_users_own_keeps_its_mode(tmp_path: Path) -> None:
+    home = tmp_path / "shared-with-my-group"
+    home.mkdir(mode=0o750)
+    home.chmod(0o750)
+    env = followup_env(home, f"sqlite:///{home / 'f.sqlite3'}")
+    run_followup(env, "setup", "--name", "Jordan", "--timezone", "UTC")
+    with Served(env) as server:
+        server.client().get("/")
+    assert mode(home) == 0o750
+    assert (mode(home / "f.sqlite3"), mode(home / "web-secret")) == (0o600, 0o600)
