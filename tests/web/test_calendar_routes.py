@@ -87,7 +87,7 @@ def test_an_invitation_dropped_on_an_application_page(
 ) -> None:
     page = client.get("/applications/2")
     assert 'action="/invites" enctype="multipart/form-data"' in page.text
-    assert "it is added to Initech" in text_of(page)
+    assert "the interview is added to Initech" in text_of(page)
     response = drop(client, "google-meet.ics", app=2)
     assert response.status_code == 303
     shown = client.get(response.headers["location"])
@@ -163,6 +163,10 @@ def test_a_recurring_invitation_asks_which_occurrences(
     assert export(client) == before
     fields = carried(asked)
     assert fields["app"] == "4"  # the application page's choice travels with the question
+    nothing = client.post("/invites", data=fields)
+    assert nothing.status_code == 400
+    assert "Tick the occurrences that are interviews" in nothing.text
+    assert export(client) == before
     done = client.post("/invites", data=fields | {"occurrence": dates[1]}, follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"].startswith("/applications/4?")
     assert len(service.application(4).facts.interviews) == 2  # the screening call, and one

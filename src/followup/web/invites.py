@@ -83,7 +83,7 @@ def _import_file(request: Request, form: FormData, data: bytes | None, name: str
         invite=reading.invites[0] if len(reading.invites) == 1 else None,
     )
     if question.invite and question.invite.recurring and not dates and not every:
-        return question.ask(request, occurrences=True)
+        return question.ask(request, occurrences=True, errors=_none_picked(form))
     try:
         report, target = _with_application(
             request,
@@ -120,6 +120,13 @@ def _occurrences(form: FormData) -> tuple[list[date], bool]:
         except ValueError:
             raise InvalidInputError("occurrence", f"{str(value)[:20]!r} is not a date") from None
     return dates, form.get("all_occurrences") == "on"
+
+
+def _none_picked(form: FormData) -> dict[str, str] | None:
+    """The occurrences question sent back with nothing ticked says so beside it."""
+    if form.get("asked") != "occurrences":
+        return None
+    return {"occurrence": "Tick the occurrences that are interviews, or every occurrence."}
 
 
 # -- which application ---------------------------------------------------------------------
@@ -193,6 +200,8 @@ class Question:
         profile = service.profile()
         tz = ZoneInfo(profile.timezone if profile else "UTC")
         carried = dict(self.carried)
+        if occurrences:
+            carried["asked"] = "occurrences"
         values: dict[str, Any] = {}
         if form is not None:
             carried["all_occurrences"] = "on" if form.get("all_occurrences") == "on" else ""
@@ -304,7 +313,7 @@ def _accept(request: Request, proposal_id: str, form: FormData) -> Response:
     except InvalidInputError as exc:
         return back(said(request, "/", exc.message, "warning"))
     if found.invite.recurring and not dates and not every:
-        return question.ask(request, occurrences=True)
+        return question.ask(request, occurrences=True, errors=_none_picked(form))
     try:
         report, target = _with_application(
             request,
