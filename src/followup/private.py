@@ -8,10 +8,14 @@ a job search readable by every account on the machine.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+
+from followup.core.errors import InvalidInputError
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
+MAX_SECRET_BYTES = 16 * 1024  # a password is ~20 bytes, an OAuth refresh token ~2 KB
 
 
 def private_folder(path: Path) -> Path:
@@ -46,3 +50,36 @@ def write_private(path: Path, data: bytes) -> None:
             view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
+
+
+def read_secret_file(path: str, where: str = "--password-file") -> str:
+    """The secret in `path`; refused when group or others may read or write it."""
+    file = Path(path).expanduser()
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        raise InvalidInputError(where, f"{path}: no such file") from None
+    except OSError as exc:
+        raise InvalidInputError(where, f"{path}: cannot read it ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InvalidInputError(where, f"{path}: not a regular file")
+    if os.name == "posix" and info.st_mode & 0o077:
+        raise InvalidInputError(
+            where,
+            f"{path}: other users can read it (mode {stat.S_IMODE(info.st_mode):04o}); "
+            f"run `chmod 600 {path}`",
+        )
+    if info.st_size > MAX_SECRET_BYTES:
+        raise InvalidInputError(where, f"{path}: too large for a password")
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise InvalidInputError(where, f"{path}: cannot read it ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise InvalidInputError(where, f"{path}: not UTF-8 text") from None
+    secret = text.strip("\r\n")
+    if not secret.strip():
+        raise InvalidInputError(where, f"{path}: the file is empty")
+    if any(c in secret for c in "\r\n\x00"):
+        raise InvalidInputError(where, f"{path}: the password must be one line")
+    return secret

@@ -19,10 +19,9 @@ def _secret(environ: Mapping[str, str], name: str) -> str | None:
     path = environ.get(f"{name}_FILE")
     if not path:
         return None
-    try:
-        return Path(path).read_text(encoding="utf-8").strip() or None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(f"{name}_FILE", f"cannot read {path}: {exc}") from None
+    from followup.private import read_secret_file  # refuses a file others can read
+
+    return read_secret_file(path, f"{name}_FILE").strip() or None
 
 
 EVERY_DEFAULTS = {"FOLLOWUP_SYNC_EVERY": 600.0, "FOLLOWUP_POLL_EVERY": 1800.0}

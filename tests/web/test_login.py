@@ -46,6 +46,7 @@ def guarded(tmp_path: Path) -> Served:
     home = tmp_path / "home"
     secret = tmp_path / "password"
     secret.write_text(PASSWORD + "\n")
+    secret.chmod(0o600)
     env = followup_env(
         home, f"sqlite:///{home / 'f.sqlite3'}", FOLLOWUP_WEB_PASSWORD_FILE=str(secret)
     )
@@ -188,3 +189,25 @@ def test_a_folder_of_the_users_own_keeps_its_mode(tmp_path: Path) -> None:
         server.client().get("/")
     assert mode(home) == 0o750
     assert (mode(home / "f.sqlite3"), mode(home / "web-secret")) == (0o600, 0o600)
+
+
+def test_a_password_file_others_can_read_is_refused(tmp_path: Path) -> None:
+    home, secret = tmp_path / "home", tmp_path / "password"
+    secret.write_text(PASSWORD + "\n")
+    secret.chmod(0o644)
+    env = followup_env(
+        home, f"sqlite:///{home / 'f.sqlite3'}", FOLLOWUP_WEB_PASSWORD_FILE=str(secret)
+    )
+    done = subprocess.run(
+        [str(BIN / "followup"), "serve", "--host", "0.0.0.0", "--port", "8765"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"Error: FOLLOWUP_WEB_PASSWORD_FILE: {secret}: other users can read it (mode 0644); "
+        f"run `chmod 600 {secret}`\n",
+    )

@@ -22,6 +22,7 @@ from followup.mail.message import (
     split_note,
 )
 from followup.mail.smtp import Login
+from followup.private import read_secret_file
 
 if TYPE_CHECKING:
     from followup.services.followup import Followup
@@ -65,7 +66,7 @@ def setup_account(service: Followup, *, secret: str | None = None, **options: An
     account = make_account(**options)
     kept_in = f"the file {account.password_file}"
     if account.auth == "password" and account.password_file:
-        secrets.read_secret_file(account.password_file)  # refused now, not at the first send
+        read_secret_file(account.password_file)  # refused now, not at the first send
     elif secret is not None:
         secrets.store_secret(account.secret_key, secret)
         kept_in = f"the keyring ({secrets.keyring_check()})"
@@ -93,9 +94,7 @@ def authorize_oauth(service: Followup, options: dict[str, Any], *, browser: bool
     secrets.keyring_check()  # before the user signs in, not after
     client_secret = None
     if options.get("client_secret_file"):
-        client_secret = secrets.read_secret_file(
-            options["client_secret_file"], "--client-secret-file"
-        )
+        client_secret = read_secret_file(options["client_secret_file"], "--client-secret-file")
     return oauth.authorize(
         options["oauth"],
         options["client_id"],
@@ -113,11 +112,11 @@ def login_for(account: Account) -> Login:
 
     if account.auth == "password":
         if account.password_file:
-            return Login(account.username, password=secrets.read_secret_file(account.password_file))
+            return Login(account.username, password=read_secret_file(account.password_file))
         return Login(account.username, password=secrets.load_secret(account.secret_key))
     refresh = secrets.load_secret(account.secret_key)
     client_secret = (
-        secrets.read_secret_file(account.client_secret_file, "--client-secret-file")
+        read_secret_file(account.client_secret_file, "--client-secret-file")
         if account.client_secret_file
         else None
     )
