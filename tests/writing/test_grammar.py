@@ -23,8 +23,36 @@ TABLE: Table = {
     ),
     "to + past tense": (
         [("It was great to met you.", "met", "meet"),
-         ("It was a pleasure to talked with you.", "talked", "talk")],
-        ["It was great to meet you.", "Access to trained staff matters."],
+         ("It was a pleasure to talked with you.", "talked", "talk"),
+         ("I wanted to reached out about the audit role.", "reached", "reach"),
+         ("I hope to visited the depot soon.", "visited", "visit")],
+        ["It was great to meet you.", "Access to trained staff matters.",
+         "I was able to speed up the rota.", "It was time to red-team the plan.",
+         "I was pleased to be shortlisted.", "I want to thank you."],
+    ),
+    "to + -ing after a word that takes the infinitive": (
+        [("I would love the chance to leading the night shift.", "leading", "lead"),
+         ("I am keen to sharing what I learned in Lagos.", "sharing", "share"),
+         ("Thanks for the time to discussing the role.", "discussing", "discuss")],
+        ["I look forward to meeting the board.", "I am committed to improving access.",
+         "I am open to working weekends.", "I am used to working nights.",
+         "I am excited to be considered.", "We are going to need more beds."],
+    ),
+    "I am agree": (
+        [("I am agree that triage comes first.", "I am agree", "I agree"),
+         ("We are understand the pressure on the ward.", "We are understand", "We understand")],
+        ["I agree that triage comes first.", "I am thinking about the offer.",
+         "I am hoping to hear soon.", "They are known for quality."],
+    ),
+    "regarding to": (
+        [("I am writing regarding to the tender.", "regarding to", "regarding")],
+        ["I am writing regarding the tender.", "With regard to the tender, yes."],
+    ),
+    "for you time": (
+        [("Thanks so much for you time on Tuesday.", "you", "your"),
+         ("I am grateful for you generous feedback.", "you", "your")],
+        ["Thank you for your time.", "Thank you for you and your team's welcome.",
+         "This is for you to decide."],
     ),
     "it's for its": (
         [("The ward and it's falls-prevention audit.", "it's", "its"),

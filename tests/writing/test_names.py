@@ -71,3 +71,40 @@ def test_a_known_name_without_its_apostrophe() -> None:
 def test_possessives_and_other_names_are_left_alone(body: str) -> None:
     found = findings(note("Mr Ó Briain", body))
     assert [f for f in found if f.kind == "grammar"] == []
+
+
+SHORT_PARTS = facts_of(
+    person("c1", "Võ Thị Lan", "Ms Lan"),
+    person("c2", "Bríd Ní Fhloinn", "Ms Ní Fhloinn"),
+    person("c3", "Kwabena Mensah-Bonsu", "Mr Mensah-Bonsu"),
+    candidate="Tomasz Wiśniewski",
+    company="Quay Logistics",
+)
+
+
+def short_findings(body: str, to: str = "c2") -> list[tuple[str, str, tuple[str, ...]]]:
+    text = note("Ms Ní Fhloinn", body, signed="Tomasz Wiśniewski")
+    report = proofreader("british").check(text, SHORT_PARTS, interview_id="i1", contact_id=to)
+    return [(f.kind, f.text, f.suggestions) for f in report.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize(("body", "flagged", "right"), [
+    ("Please pass my thanks to Ms Ni Fhloinn as well.", "Ni", "Ní"),
+    ("I enjoyed the case study with Vo Thị Lan.", "Vo", "Võ"),
+    ("Mr Mensah-Boateng's question on fleet costs was sharp.", "Mensah-Boateng",
+     "Mensah-Bonsu"),
+    ("I also met Mr Asante-Bonsu from finance.", "Asante-Bonsu", "Mensah-Bonsu"),
+])  # fmt: skip
+def test_a_short_part_without_its_accent_or_a_wrong_half(
+    body: str, flagged: str, right: str
+) -> None:
+    assert short_findings(body) == [("name", flagged, (right,))]
+
+
+@pytest.mark.parametrize("body", [
+    "Vo is a common family name, and Ni is a chemical symbol.",
+    "Ms Ní Fhloinn, Ms Lan and Mr Mensah-Bonsu asked about cross-docking.",
+    "My post-graduate work at a Warsaw-based 3PL shaped how I plan.",
+])  # fmt: skip
+def test_short_words_and_other_hyphenated_words_are_left_alone(body: str) -> None:
+    assert short_findings(body) == []

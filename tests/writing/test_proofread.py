@@ -129,7 +129,23 @@ CORRECT_BUT_MISREAD = [
     "We re-released the app after de-icing the process.",
     "I can send anything further that would help.",
     "I was glad you asked about the audit.",
+    "Thank you also for your generous comments on my portfolio.",  # no "you're generous"
+    "I valued your honest feedback about the caseload.",
+    "Your approach of timing hop tests before discharge was new to me.",  # no "hope tests"
 ]
+
+# ...and the slips those same rules exist for, which must still be errors
+MISREAD_RULES_STILL_FIRE = [
+    ("I think your right about the rota.", "your"),
+    ("I hop you had a good weekend.", "hop"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), MISREAD_RULES_STILL_FIRE)
+def test_the_slips_behind_those_rules_are_still_errors(sentence: str, flagged: str) -> None:
+    note = f"Dear Ms. Chen,\n\n{sentence}\n\nJordan A. Rivera"
+    errors = [f.text for f in check(note, "kchen").findings if f.severity == "error"]
+    assert flagged in errors
 
 
 @pytest.mark.parametrize("sentence", CORRECT_BUT_MISREAD)

@@ -48,7 +48,30 @@ def _look_forward(m: re.Match[str]) -> str | None:
 
 
 def _to_past(m: re.Match[str]) -> str | None:
-    return forms("base_form").get(m.group("flag").lower())
+    """ "great to met you" -> "meet", "wanted to checked in" -> "check": an irregular past
+    from the table, or a regular one whose base is a known verb."""
+    word = m.group("flag").lower()
+    known = forms("base_form").get(word)
+    if known is not None or not word.endswith("ed"):
+        return known
+    doubled = word[:-3] if len(word) > 4 and word[-3] == word[-4] else ""
+    return _known_base((word[:-2], word[:-1], doubled))
+
+
+def _to_ing(m: re.Match[str]) -> str | None:
+    """ "eager to contributing" -> "contribute": the base of an -ing form of a known verb."""
+    word = m.group("flag").lower()
+    reverse = {ing: base for base, ing in forms("ing_form").items()}
+    if word in reverse:
+        return reverse[word]
+    stem = word[:-3]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""
+    return _known_base((stem, stem + "e", doubled))
+
+
+def _known_base(candidates: tuple[str, ...]) -> str | None:
+    known = words("verbs")
+    return next((c for c in candidates if c and c in known), None)
 
 
 _NOT_A_NOUN_PHRASE = frozenset(("and", "or", "to", "in", "of", "on", "at", "is", "was", "for"))
@@ -110,14 +133,51 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:great|nice|good|pleased|happy|glad|lovely|delighted|wonderful|pleasure|chance|"
             r"opportunity|able|want|wanted|hope|hoped|like|love|eager|keen|time) to "
             r"(?P<flag>met|talked|spoke|saw|went|did|came|took|gave|wrote|began|knew|chose|heard|"
-            r"joined|worked|discussed|shared|spoken|seen)\b"
+            r"joined|worked|discussed|shared|spoken|seen|[a-z]{2,}ed)\b"
         ),
         _to_past,
         "after 'to', use the base form of the verb",
-        needs=(
-            "to ",
-            "met|talk|spok|saw|went|did|came|took|gave|wrote|began|knew|chose|heard|joined|worked|discussed|shared|seen",
+        needs="to ",
+    ),
+    Rule(
+        "to + -ing after a word that takes the infinitive",
+        rx(
+            r"\b(?:eager|keen|able|unable|want|wants|wanted|wish|hope|hoped|hoping|like|love|"
+            r"pleased|happy|glad|delighted|excited|ready|willing|chance|opportunity|time|"
+            r"plan|planning|need|going|try|trying|decided|would like|'d like) to "
+            r"(?P<flag>[a-z]{2,}ing)\b"
         ),
+        _to_ing,
+        "after this 'to', use the base form of the verb",
+        needs=("to ", "ing"),
+    ),
+    Rule(
+        "I am agree",
+        rx(
+            r"\b(?P<flag>(?P<who>I|we|they) (?:am|are|'m|'re|’m|’re) ?(?P<verb>agree|disagree|"
+            r"understand|believe|know|want|need|hope|think))\b"
+        ),
+        lambda m: f"{m.group('who')} {m.group('verb')}",
+        "'agree', 'understand' and the like take no 'am'",
+        needs="agree|understand|believe|know|want|need|hope|think",
+    ),
+    Rule(
+        "regarding to",
+        rx(r"\b(?P<flag>regarding to)\b"),
+        fixed("regarding"),
+        "'regarding' takes no 'to'",
+        needs="regarding to",
+    ),
+    Rule(
+        "for you time",
+        rx(
+            r"\b(?:thanks?|thank you|grateful|appreciate\w*) (?:\w+ ){0,2}for (?P<flag>you) "
+            r"(?=(?:time|help|consideration|patience|feedback|kind|insights?|advice|support|"
+            r"hospitality|interest|generous|warm|thoughtful)\b)"
+        ),
+        fixed("your"),
+        "'your time': the possessive",
+        needs="for you ",
     ),
     Rule(
         "interesting in",

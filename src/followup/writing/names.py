@@ -151,7 +151,80 @@ def name_findings(
         )
     taken = {(f.start, f.end) for f in out}
     out += _split_name_findings(text, facts, names, exact, taken)
+    out += _half_findings(text, facts, exact, {(f.start, f.end) for f in out})
+    out += _short_accent_findings(text, facts, {(f.start, f.end) for f in out})
     return out + _anglicised_findings(text, facts, {(f.start, f.end) for f in out})
+
+
+def _name_finding(word: str, start: int, right: str) -> Finding:
+    return Finding(
+        kind="name",
+        message=f"{word!r} looks like a misspelling of {right!r}",
+        start=start,
+        end=start + len(word),
+        text=word,
+        suggestions=(right,),
+    )
+
+
+def _half_findings(
+    text: str, facts: Facts, exact: frozenset[str], taken: set[tuple[int | None, int | None]]
+) -> list[Finding]:
+    """A double-barrelled name with one half right and the other not: "Owusu-Asante" for
+    "Owusu-Ansah" is nobody else's name (the halves are too far apart for the spelling
+    comparison, which sees the whole word)."""
+    halves = {}
+    for phrase in _phrases(facts):
+        for w in WORD.findall(phrase):
+            if w.count("-") == 1:
+                left, right = w.split("-")
+                halves[("left", left)] = halves[("right", right)] = w
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group().removesuffix("'s").removesuffix("’s")
+        if word.count("-") != 1 or word in exact or (m.start(), m.start() + len(word)) in taken:
+            continue
+        left, right = word.split("-")
+        whole = halves.get(("left", left)) or halves.get(("right", right))
+        if whole is not None and whole != word and right[:1].isupper() and left[:1].isupper():
+            out.append(_name_finding(word, m.start(), whole))
+    return out
+
+
+def _short_accent_findings(
+    text: str, facts: Facts, taken: set[tuple[int | None, int | None]]
+) -> list[Finding]:
+    """A short part of a name written without its accent beside another part of the same
+    name: "Thu Ha" for Thu Hà, "Ni Bhriain" for Ní Bhriain (words of two letters are too
+    short for the spelling comparison, and "Ni" alone may be anything)."""
+    out = []
+    for phrase in _phrases(facts):
+        parts = WORD.findall(phrase)
+        for i, part in enumerate(parts):
+            plain = _strip_accents(part)
+            if len(part) > 2 or plain == part:
+                continue
+            pairs = []
+            after = r"(?![\w'’-])"  # "O'Brien" is not the "O" of "Ó Briain"
+            if i > 0 and parts[i - 1] not in titles():  # "Thu Ha": the part before it
+                before = re.escape(parts[i - 1])
+                pairs.append(rf"\b{before}\s+(?P<short>{re.escape(plain)}){after}")
+            if i + 1 < len(parts):  # "Ni Bhriain": the part after it
+                pairs.append(rf"\b(?P<short>{re.escape(plain)})\s+{re.escape(parts[i + 1])}\b")
+            for pair in pairs:
+                for m in re.finditer(pair, text):
+                    at = m.start("short")
+                    if (at, at + len(plain)) not in taken:
+                        taken.add((at, at + len(plain)))
+                        out.append(_name_finding(plain, at, part))
+    return out
+
+
+def _strip_accents(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=16)

@@ -186,6 +186,7 @@ class Proofreader:
             and not _inside(lint, codes)
             and not _touches(lint, rule, names_at)
             and not _certified_by_acronym(text, rule, lint)
+            and not _misread_in_context(text, rule, lint)
         ]
         unknown = {
             (lint.span.start, lint.span.end) for _, lint in lints if lint.lint_kind == "Spelling"
@@ -248,6 +249,38 @@ def _certified_by_acronym(text: str, rule: str, lint: Any) -> bool:
     return rule in ("PossessiveYour", "PronounContraction") and bool(
         _ACRONYM_AFTER.match(text, lint.span.end)
     )
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:for|about|of|with|to|on|in|at|from|by|into|through|under|over|after|before|"
+    r"during|despite|without|like|than)\s+$",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z'-]+)\s+([A-Za-z'-]+)")
+# what may follow a predicate adjective: "your kind to say so", "your right about that"
+_PREDICATE_FOLLOWERS = frozenset(
+    ("to", "that", "and", "but", "for", "about", "of", "with", "in", "at", "on", "enough", "so")
+    + ("too", "as", "if", "when", "because")
+)
+_HOPE_NEXT = re.compile(
+    r"\s+(?:to|that|you|we|I|it|they|he|she|this|so|everything|all)\b", re.IGNORECASE
+)
+
+
+def _misread_in_context(text: str, rule: str, lint: Any) -> bool:
+    """Harper rules that fire on a word alone, where its neighbours show the sentence is right:
+    "for your kind words" (a possessive after a preposition, or before an adjective and its
+    noun, is no "you're") and "testing hop symmetry" ("hop" is "hope" only before "to", "that"
+    or a pronoun)."""
+    start, end = lint.span.start, lint.span.end
+    if rule == "YourPredicateAdjective":
+        if _PREPOSITION_BEFORE.search(text[max(0, start - 20) : start]):
+            return True
+        after = _WORD_AFTER.match(text, end)
+        return bool(after and after.group(2).lower() not in _PREDICATE_FOLLOWERS)
+    if rule == "HopHope":
+        return not _HOPE_NEXT.match(text, end)
+    return False
 
 
 def _unknown_word(rule: str, lint: Any) -> bool:
