@@ -62,3 +62,17 @@ def test_the_cli_import_refuses_them(cli, tmp_path: Path, raw: bytes, problem: s
     assert result.err.startswith(f"Error: {path}: {problem}")
     listed = cli("export")
     assert json.loads(listed.out)["tables"]["applications"] == []
+
+
+@pytest.mark.parametrize(("method", "path", "body", "error"), [
+    ("GET", "/api/applications/1.0", None, "app_id: must be a whole number such as 3"),
+    ("POST", "/api/applications/1/replies", {"from": True}, "from: must be a whole number such as 3"),
+    ("POST", "/api/applications/1/replies", {"from": 1.0}, "from: must be a whole number such as 3"),
+])  # fmt: skip
+def test_an_id_is_a_whole_number_never_true_or_one_point_oh(
+    client: TestClient, method: str, path: str, body: object, error: str
+) -> None:
+    before = export(client)
+    answer = client.request(method, path, json=body, headers={"X-CSRF-Token": token(client)})
+    assert (answer.status_code, answer.json()) == (422, {"error": error})
+    assert export(client) == before

@@ -184,7 +184,19 @@ CheckinLimit = Annotated[
 ]
 Country = Annotated[str | None, AfterValidator(known_country)]  # fits limits.COUNTRY
 EnglishName = Literal["american", "british", "canadian", "australian", "indian"]
-StoredId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+def _whole_number(value: Any) -> Any:
+    """An id as a JSON number or the digits a command line or a URL gives; never true (which
+    Python counts as 1) nor 1.0."""
+    if isinstance(value, bool | float):
+        raise ValueError("must be a whole number such as 3")
+    if isinstance(value, str) and not value.isdigit():
+        raise ValueError("must be a whole number such as 3")
+    return value
+
+
+StoredId = Annotated[int, BeforeValidator(_whole_number), Field(ge=1, le=2**31 - 1)]
 # A backup's ids and a JSON body's flags are JSON numbers and booleans, never "1", 1.0 or true
 # given for 1, nor 0.0 for false: what looks like another type is a mistake, not a value.
 RowId = Annotated[int, Strict(), Field(ge=1, le=2**31 - 1)]

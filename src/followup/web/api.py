@@ -13,6 +13,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from followup.core.ids import STORED_PATTERN
+from followup.inputs.fields import StoredId
 from followup.inputs.models import (
     ApplicationIn,
     InterviewEditIn,
@@ -67,7 +68,7 @@ class Created(BaseModel):
     id: int
 
 
-AppId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+AppId = StoredId  # in a path too: /api/applications/1.0 names nothing
 
 
 @router.get("/session", responses=ERRORS)
