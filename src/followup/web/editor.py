@@ -18,7 +18,7 @@ from followup.inputs.parse import check_note_text
 from followup.services import writing
 from followup.services.events import ProofreadingErrorsError
 from followup.web.security import verify_csrf
-from followup.web.views import back, form_of, page, said, svc
+from followup.web.views import back, page, said, svc, with_form
 from followup.writing.proofread import CHECK_IN_ELEMENTS, THANK_YOU_ELEMENTS
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
@@ -128,7 +128,10 @@ def draft_page(request: Request, action_id: str, method: str | None = None) -> R
 
 @router.post("/actions/{action_id}/check", response_class=HTMLResponse)
 async def draft_check(request: Request, action_id: str) -> Response:
-    form = await form_of(request)
+    return await with_form(_draft_check, request, action_id)
+
+
+def _draft_check(request: Request, action_id: str, form: dict[str, str]) -> Response:
     return _editor(
         request,
         action_id,
@@ -142,7 +145,10 @@ async def draft_check(request: Request, action_id: str) -> Response:
 async def draft_keep(request: Request, action_id: str) -> Response:
     """Keep the note as it stands (the editor saves as you type; without JavaScript, the
     "Save the draft" button): it is there when you come back, and is what gets sent."""
-    form = await form_of(request)
+    return await with_form(_draft_keep, request, action_id)
+
+
+def _draft_keep(request: Request, action_id: str, form: dict[str, str]) -> Response:
     service = svc(request)
     text = form.get("text", "")
     method = _method(form.get("method")) or "email"
@@ -158,7 +164,10 @@ async def draft_keep(request: Request, action_id: str) -> Response:
 async def draft_switch(request: Request, action_id: str) -> Response:
     """Another method: the note as written is kept under it (nothing typed is lost); the
     editor then offers that method's own draft."""
-    form = await form_of(request)
+    return await with_form(_draft_switch, request, action_id)
+
+
+def _draft_switch(request: Request, action_id: str, form: dict[str, str]) -> Response:
     service = svc(request)
     method = _method(form.get("switch_to")) or "email"
     text = form.get("text", "")
@@ -174,7 +183,10 @@ async def draft_apply(request: Request, action_id: str) -> Response:
     """Apply a suggestion to the text it was found in. When the note has changed since (typed
     on before the check caught up), nothing is replaced: the note is checked again as it is,
     and its suggestions offered anew."""
-    form = await form_of(request)
+    return await with_form(_draft_apply, request, action_id)
+
+
+def _draft_apply(request: Request, action_id: str, form: dict[str, str]) -> Response:
     text = check_note_text(form.get("text", ""), "the note")
     method = form.get("method") or None
     replacement = form.get("replacement", "")
@@ -201,9 +213,12 @@ async def draft_apply(request: Request, action_id: str) -> Response:
 
 @router.post("/actions/{action_id}/eml")
 async def draft_eml(request: Request, action_id: str) -> Response:
+    return await with_form(_draft_eml, request, action_id)
+
+
+def _draft_eml(request: Request, action_id: str, form: dict[str, str]) -> Response:
     from followup.services.mail import eml_for
 
-    form = await form_of(request)
     data, name = eml_for(svc(request), action_id, form.get("text", ""))
     return Response(
         data,
@@ -214,7 +229,10 @@ async def draft_eml(request: Request, action_id: str) -> Response:
 
 @router.post("/actions/{action_id}/pdf")
 async def draft_pdf(request: Request, action_id: str) -> Response:
-    form = await form_of(request)
+    return await with_form(_draft_pdf, request, action_id)
+
+
+def _draft_pdf(request: Request, action_id: str, form: dict[str, str]) -> Response:
     text = check_note_text(form.get("text", ""), "the note")
     name = ActionId.parse(action_id, stored=True).slug
     return Response(
@@ -241,7 +259,10 @@ def call_sheet(request: Request, action_id: str) -> Response:
 async def draft_sent(request: Request, action_id: str) -> Response:
     """Mark a follow-up as made, with the note as sent (or the one kept). A note with
     proofreading errors is recorded only after a confirmation that lists them."""
-    form = await form_of(request)
+    return await with_form(_draft_sent, request, action_id)
+
+
+def _draft_sent(request: Request, action_id: str, form: dict[str, str]) -> Response:
     service = svc(request)
     target = form.get("next") or "/"
     text = form.get("text")
@@ -281,6 +302,9 @@ async def draft_sent(request: Request, action_id: str) -> Response:
 @router.post("/actions/{action_id}/skip")
 async def skip(request: Request, action_id: str) -> Response:
     """Skip a planned follow-up (R1b); undo brings it back for a minute."""
-    form = await form_of(request)
+    return await with_form(_skip, request, action_id)
+
+
+def _skip(request: Request, action_id: str, form: dict[str, str]) -> Response:
     result = svc(request).skip_action(action_id)
     return back(form.get("next"), "/", done=result.change)

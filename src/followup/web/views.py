@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hmac
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from followup.core.errors import NotFoundError
 from followup.services import Followup
@@ -90,6 +92,13 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
 async def form_of(request: Request) -> dict[str, str]:
     form = await request.form()
     return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+async def with_form(handler: Callable[..., Response], request: Request, *args: Any) -> Response:
+    """`handler(request, *args, form)` in a worker thread, once the form is read: proofreading,
+    PDFs and database work would otherwise hold the event loop, and every other request with it."""
+    form = await form_of(request)
+    return await run_in_threadpool(handler, request, *args, form)
 
 
 def back(url: str | None, fallback: str = "/", **params: Any) -> RedirectResponse:
