@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
-from followup.inputs.models import ApplicationIn, InterviewIn, ProfileIn
 from followup.core.plan import plan_application
+from followup.inputs.models import ApplicationIn, InterviewIn, ProfileIn
 from followup.scenario import validate_scenario
 from followup.services import Followup
 from followup.services.backup import export_document, import_document

@@ -111,7 +111,7 @@ def scenario(
         Path | None, typer.Option("-o", "--output", help="Write to this file.")
     ] = None,
 ) -> None:
-    """Write a stored application as a scenario file (docs/contracts.md), so plan/draft/check run on it.
+    """Write a stored application as a scenario file, so plan/draft/check run on it.
 
     Example: followup scenario 3 -o globex.json && followup plan globex.json
     """
