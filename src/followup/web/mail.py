@@ -190,7 +190,7 @@ async def send(request: Request, action_id: str) -> Response:
 
     form = await form_of(request)
     service = svc(request)
-    _keep_as_email(request, action_id, form.get("text", ""))
+    await run_in_threadpool(_keep_as_email, request, action_id, form.get("text", ""))
     confirmed = form.get("confirmed") == "1"
     if not confirmed:
         _, report = await run_in_threadpool(prepare, service, action_id)
@@ -232,7 +232,7 @@ async def save_to_drafts(request: Request, action_id: str) -> Response:
     from followup.services.mail import save_draft
 
     form = await form_of(request)
-    _keep_as_email(request, action_id, form.get("text", ""))
+    await run_in_threadpool(_keep_as_email, request, action_id, form.get("text", ""))
     try:
         result = await run_in_threadpool(save_draft, svc(request), action_id)
     except FollowupError as exc:
