@@ -18,6 +18,7 @@ from followup.writing.findings import Finding
 EVAL = Path(__file__).parent / "eval"
 HOLDOUT = Path(__file__).parent / "holdout"
 FINAL = Path(__file__).parent / "final"
+FOURTH = Path(__file__).parent / "fourth"
 # Candidate fields the material carries that a scenario reader may not know yet: they are set
 # on the facts directly, so the material is read the same way whatever the reader accepts.
 _CANDIDATE_EXTRAS = ("country", "english", "checkin_limit")

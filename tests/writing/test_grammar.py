@@ -44,6 +44,35 @@ TABLE: Table = {
         ["I agree that triage comes first.", "I am thinking about the offer.",
          "I am hoping to hear soon.", "They are known for quality."],
     ),
+    "enjoyed to + verb": (
+        [("I enjoyed to meet the wider team.", "enjoyed to meet", "enjoyed meeting"),
+         ("She enjoys to share her notes.", "enjoys to share", "enjoys sharing")],
+        ["I enjoyed meeting the wider team.", "I enjoyed the tour.",
+         "I enjoyed it, too."],
+    ),
+    "used to + base verb": (
+        [("I am used to lead handovers at 7 am.", "used to lead", "used to leading"),
+         ("We were used to work short-staffed.", "used to work", "used to working")],
+        ["The scanner was used to check every parcel.", "I used to work in Leeds.",
+         "I am used to working nights."],
+    ),
+    "cope up with": (
+        [("We had to cope up with two recalls.", "cope up with", "cope with")],
+        ["We coped with two recalls.", "Keep up with the backlog."],
+    ),
+    "explained me": (
+        [("You explained me the claims cycle.", "explained me", "explained to me")],
+        ["You explained the claims cycle to me.", "Please explain the rota."],
+    ),
+    "past for passed": (
+        [("In May I past my CPA exam.", "past", "passed")],
+        ["I drove past the depot.", "In the past my team grew.", "We are past the peak."],
+    ),
+    "staffs": (
+        [("I supervise 12 staffs on nights.", "staffs", "staff")],
+        ["She staffs the front desk.", "I trained in Staffs and Derby.",
+         "I supervise 12 staff on nights."],
+    ),
     "regarding to": (
         [("I am writing regarding to the tender.", "regarding to", "regarding")],
         ["I am writing regarding the tender.", "With regard to the tender, yes."],
@@ -73,7 +102,8 @@ TABLE: Table = {
         ["The cable was loose.", "Wear loose clothing."],
     ),
     "interesting in": (
-        [("I was very interesting in what you said.", "interesting in", "interested in")],
+        [("I was very interesting in what you said.", "interesting in", "interested in"),
+         ("I am still very interesting in the post.", "interesting in", "interested in")],
         ["The role is interesting in many ways.", "I am interested in the role."],
     ),
     "a before a vowel sound": (
@@ -167,8 +197,11 @@ TABLE: Table = {
         ["I lead the analysis team today.", "I led the analysis last year."],
     ),
     "weather for whether": (
-        [("I wonder weather the approach would work.", "weather", "whether")],
-        ["The weather was lovely.", "I wonder whether it works."],
+        [("I wonder weather the approach would work.", "weather", "whether"),
+         ("I wanted to check weather the role is still open.", "weather", "whether"),
+         ("I am asking weather there is any news.", "weather", "whether")],
+        ["The weather was lovely.", "I wonder whether it works.",
+         "The weather data fed the model.", "Asked about weather delays, I said yes."],
     ),
     "were for where": (
         [("At the school were I taught last year.", "were", "where")],

@@ -108,3 +108,15 @@ def test_a_short_part_without_its_accent_or_a_wrong_half(
 ])  # fmt: skip
 def test_short_words_and_other_hyphenated_words_are_left_alone(body: str) -> None:
     assert short_findings(body) == []
+
+
+def test_a_name_written_as_its_owner_writes_it_is_never_called_anglicised() -> None:
+    facts = facts_of(
+        person("c1", "Declan O'Neill", "Mr O'Neill"),
+        person("c2", "Caoimhe Ní Néill", "Ms Ní Néill"),
+        candidate="Priya Shah",
+        company="Ardmore Trust",
+    )
+    text = "Dear Mr O'Neill,\n\nThank you for your time.\n\nKind regards,\nPriya Shah\n"
+    report = proofreader("british").check(text, facts, interview_id="i1", contact_id="c1")
+    assert [f for f in report.findings if f.kind == "name"] == []

@@ -174,3 +174,18 @@ def test_this_evening_says_when_you_met() -> None:
         note = note.replace(when, "this evening")
     report = check(note, "kchen")
     assert "when_met" not in [f.element for f in report.findings if f.kind == "missing"]
+
+
+@pytest.mark.parametrize(("words", "eager"), [
+    ("I remain very interested in the role and happy to send anything further.", True),
+    ("I am still interested in joining your analytics team.", True),
+    ("I hope the process is going well for you.", False),
+    ("I was interested in the question you asked about churn.", False),
+])  # fmt: skip
+def test_a_check_in_that_stays_interested_shows_enthusiasm(words: str, eager: bool) -> None:
+    note = (
+        "Dear Ms. Chen,\n\nI am writing to follow up on our interview on November 24 for the "
+        f"Senior Data Analyst position. {words}\n\nBest regards,\nJordan A. Rivera"
+    )
+    missing = [f.element for f in check(note, "kchen", "check_in").findings if f.kind == "missing"]
+    assert ("enthusiasm" not in missing) is eager

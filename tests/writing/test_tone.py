@@ -45,3 +45,41 @@ def test_a_patient_check_in_is_left_alone(sentence: str) -> None:
 
 def test_acronyms_are_not_shouting() -> None:
     assert tone_findings("I hold a CSCS card and SMSTS.", frozenset({"CSCS", "SMSTS"})) == []
+
+
+# In any note, a thank-you too: anxiety, words too casual for an interviewer, boasts.
+ANY_NOTE = [
+    ("Honestly, I am begging you to consider my application.", "I am begging you"),
+    ("I really need this role after a hard year.", "I really need this role"),
+    ("I've been refreshing my inbox every hour since Monday.",
+     "refreshing my inbox every hour"),
+    ("Cheers mate, talk soon!", "Cheers mate"),
+    ("I'm sure I'm the strongest candidate on your list.",
+     "I'm sure I'm the strongest candidate on your list"),
+    ("You won't find anyone who knows the port better.",
+     "You won't find anyone who knows the port better"),
+]  # fmt: skip
+CALM_THANK_YOU = [
+    "I enjoyed hearing how the team cut turnaround at the port for weeks on end.",
+    "I am confident I can help the night shift settle into the new rota.",
+    "I need the weekend to gather the references you asked for.",
+    "Cheers to the whole team for a warm welcome on Tuesday.",
+    "Please consider me for the weekend cover roster as well.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), ANY_NOTE)
+def test_anxiety_casual_words_and_boasts_in_any_note(sentence: str, flagged: str) -> None:
+    assert flagged in [f.text for f in tone_findings(sentence, kind="thank_you")]
+    assert flagged in [f.text for f in tone_findings(sentence, kind="check_in")]
+
+
+@pytest.mark.parametrize("sentence", CALM_THANK_YOU)
+def test_a_thank_you_is_not_held_to_a_check_ins_silence_rules(sentence: str) -> None:
+    assert tone_findings(sentence, kind="thank_you") == []
+
+
+def test_silence_and_speed_are_for_check_ins() -> None:
+    note = "I have heard nothing since the interview. Please reply ASAP!!"
+    assert tone_findings(note, kind="thank_you") == []
+    assert [f.text for f in tone_findings(note)] == ["heard nothing", "Please reply", "ASAP", "!!"]

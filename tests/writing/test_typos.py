@@ -41,6 +41,8 @@ TYPOS = [
     ("We can accomodate that.", "accomodate"),
     ("I wrote a questionaire.", "questionaire"),
     ("It was a misstake on my part.", "misstake"),
+    ("It was a priviledge to tour the depot.", "priviledge"),  # a misspelling wordfreq lists
+    ("I kept the goverment forms.", "goverment"),
 ]
 RARE_WORDS = ["sommelier", "geotechnical", "spirometry", "pharmacovigilance", "biosecurity",
               "shiplap", "lairage", "dehorning", "tilth", "ovine", "ketosis", "relicensing"]  # fmt: skip
@@ -63,6 +65,8 @@ def test_a_real_word_harper_lacks_is_only_a_warning(word: str) -> None:
     ("english", "sentence", "word"),
     [("american", "My favourite part was the colour scheme.", "favourite"),
      ("american", "I organise the rota.", "organise"),
+     ("american", "Your graduate programme sounds well run.", "programme"),
+     ("american", "The theatre team was kind.", "theatre"),
      ("british", "My favorite part was the tour.", "favorite"),
      ("canadian", "The tour of the center was useful.", "center")],
 )  # fmt: skip

@@ -289,8 +289,10 @@ CONFUSIONS: tuple[Rule, ...] = (
     Rule(
         "weather for whether",
         rx(
-            r"\b(?:and|about|know|ask|see|decide|consider|wonder|wondering|on|sure) "
-            r"(?P<flag>weather) (?:the|I|we|you|it|this|that|they|or|to|my|our|your)\b"
+            r"\b(?:and|about|know|ask|asking|asked|see|decide|deciding|consider|wonder|wondering|"
+            r"wondered|on|sure|unsure|check|checking|confirm) "
+            r"(?P<flag>weather) (?:the|I|we|you|it|this|that|they|or|to|my|our|your|there|he|"
+            r"she|any)\b"
         ),
         fixed("whether"),
         "'whether' introduces a choice; 'weather' is rain and sun",

@@ -31,7 +31,9 @@ _ENTHUSIASM = re.compile(
     r"\bhope to (?:join|work)|"
     r"\bwould relish\b|\binspired\b|\benergi[sz]ed\b|\bcan't wait\b|\bcannot wait\b|"
     r"\bmotivated\b|\bhonou?red to\b|\bwould (?:be )?(?:glad|happy|pleased) to (?:join|contribute)"
-    r"|\bwould welcome the (?:chance|opportunity)",
+    r"|\bwould welcome the (?:chance|opportunity)"
+    r"|\binterested in (?:the|this|your) (?:role|position|post|job|opportunity|vacancy)"
+    r"|\b(?:remain|still|very|really|genuinely|truly|highly) interested in (?:joining|working)",
     re.IGNORECASE,
 )
 _WHEN_RELATIVE = ("yesterday", "today", "this morning", "this afternoon", "this evening",

@@ -58,6 +58,19 @@ def _to_past(m: re.Match[str]) -> str | None:
     return _known_base((word[:-2], word[:-1], doubled))
 
 
+def _ing_of(m: re.Match[str]) -> str | None:
+    """The -ing form of the base verb in the `flag` group, prefixed by what stood before it in
+    the group ("enjoyed to hear" -> "enjoyed hearing")."""
+    verb = m.group("verb").lower()
+    if verb.endswith("ing") or verb not in words("verbs") and verb not in forms("ing_form"):
+        return None
+    ing = forms("ing_form").get(verb)
+    if ing is None:
+        ing = verb[:-1] + "ing" if verb.endswith("e") and not verb.endswith("ee") else verb + "ing"
+    head = m.group("flag")[: m.start("verb") - m.start("flag")]
+    return head.replace(" to ", " ") + ing if m.group("flag").startswith("enjoy") else head + ing
+
+
 def _to_ing(m: re.Match[str]) -> str | None:
     """ "eager to contributing" -> "contribute": the base of an -ing form of a known verb."""
     word = m.group("flag").lower()
@@ -162,6 +175,44 @@ RULES: tuple[Rule, ...] = (
         needs="agree|understand|believe|know|want|need|hope|think",
     ),
     Rule(
+        "enjoyed to + verb",
+        rx(r"\b(?P<flag>enjoy(?:ed|s)? to (?P<verb>[a-z]+))\b"),
+        _ing_of,
+        "'enjoy' takes the -ing form: 'enjoyed hearing'",
+        needs="enjoy",
+    ),
+    Rule(
+        "used to + base verb",
+        rx(
+            r"\b(?:I am|I'm|I’m|we are|we're|we’re|I was|we were|I got|I have got|I've got|"
+            r"I became|I have become|I've become) (?:\w+ )?(?P<flag>used to (?P<verb>[a-z]+))\b"
+        ),
+        _ing_of,
+        "being used to something takes the -ing form: 'used to working'",
+        needs="used to",
+    ),
+    Rule(
+        "cope up with",
+        rx(r"\b(?P<flag>cop(?:e|ed|es|ing) up with)\b"),
+        lambda m: m.group("flag").replace(" up", ""),
+        "'cope with', without 'up'",
+        needs="up with",
+    ),
+    Rule(
+        "explained me",
+        rx(r"\b(?P<flag>(?P<verb>explain(?:ed|s|ing)?) (?P<who>me|us))\b"),
+        lambda m: f"{m.group('verb')} to {m.group('who')}",
+        "you explain something 'to' someone",
+        needs="explain",
+    ),
+    Rule(
+        "past for passed",
+        rx(r"\b(?:I|we|she|he|they) (?P<flag>past) (?:my|the|our|his|her|their|all|both|a|an)\b"),
+        fixed("passed"),
+        "the verb is 'passed'",
+        needs="past ",
+    ),
+    Rule(
         "regarding to",
         rx(r"\b(?P<flag>regarding to)\b"),
         fixed("regarding"),
@@ -181,7 +232,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "interesting in",
-        rx(r"\b" + _BE_I + r" (?:\w+ly |very |so |really )?(?P<flag>interesting in)\b"),
+        rx(
+            r"\b" + _BE_I + r" (?:(?:\w+ly|very|so|really|still|also|truly|most) ){0,2}"
+            r"(?P<flag>interesting in)\b"
+        ),
         fixed("interested in"),
         "you are 'interested in' something",
         needs="interesting in",
@@ -339,6 +393,13 @@ RULES: tuple[Rule, ...] = (
 # A pronoun capitalised in mid-sentence, as when a clause is pasted after "that" ("that You're
 # certified", "that My Spanish is good"): lower case is right.
 CAPITALS: tuple[Rule, ...] = (
+    Rule(
+        "staffs",
+        cased(r"\b(?P<flag>staffs)\b(?! (?:the|a|an|our|his|her|their|its|each|every)\b)"),
+        fixed("staff"),
+        "'staff' is already plural: '30 staff'",
+        needs="staffs",
+    ),
     Rule(
         "capitalised pronoun mid-sentence",
         cased(r"(?<=[a-z,;] )(?P<flag>(?:You|They|We|He|She)['’](?:re|ve|d|ll)|It['’]s)\b"),

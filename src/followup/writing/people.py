@@ -130,7 +130,10 @@ def anglicised_part(greeted: str, person: Participant) -> str | None:
     if not key:
         return None
     forms = name_forms(person)
-    for part in (forms.surname, forms.given, *person.name.split(), surname_of(person.name)):
+    parts = (forms.surname, forms.given, *person.name.split(), surname_of(person.name))
+    if any(key == _squash(part) for part in parts if part):
+        return None  # the name as the person writes it ("Mr O'Neill" of Declan O'Neill)
+    for part in parts:
         if key in _anglicised().get(_squash(part), ()):
             return part
     return None

@@ -233,8 +233,7 @@ class Proofreader:
                     "and don't retell your résumé",
                 )
             )
-        if kind == "check_in":
-            findings += tone_findings(text, vocabulary(facts) | professional_words())
+        findings += tone_findings(text, vocabulary(facts) | professional_words(), kind)
         findings += duplicate_findings(text, others)
         findings.sort(key=lambda f: (f.start if f.start is not None else 10**9, f.kind))
         return Report(words=words, findings=tuple(findings))

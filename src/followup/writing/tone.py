@@ -1,7 +1,8 @@
-"""Tone of a check-in: pushy or anxious phrasing, by meaning (writing/data/tone.toml):
-complaints about silence ("still no reply", "I haven't heard a thing"), demands for speed
-("update me immediately", "ASAP"), anxiety ("desperate"), and shouting (repeated marks, words
-in capitals that are emphasis rather than acronyms: "AGAIN", "PLEASE RESPOND")."""
+"""Tone, by meaning (writing/data/tone.toml). In a check-in: complaints about silence ("still
+no reply", "I haven't heard a thing"), demands for speed ("update me immediately", "ASAP"), and
+shouting (repeated marks, words in capitals that are emphasis rather than acronyms: "AGAIN",
+"PLEASE RESPOND"). In any note: anxiety ("desperate", "I really need this job"), words too
+casual for an interviewer ("Cheers bro") and boasts ("I am sure I am the strongest candidate")."""
 
 from __future__ import annotations
 
@@ -12,13 +13,23 @@ from followup.writing.findings import Finding
 from followup.writing.lexicon import data_file, data_list
 from followup.writing.patterns import words
 
-_GROUPS = ("silence", "speed", "anxiety", "marks")
+PUSHY = "sounds pushy or anxious; keep a check-in warm and patient"
+# group of tone.toml -> what to say; the first four in check-ins only
+MESSAGES = {
+    "silence": PUSHY,
+    "speed": PUSHY,
+    "marks": PUSHY,
+    "anxiety": "sounds anxious; a calm note reads as confidence",
+    "familiar": "too casual for a note to an interviewer",
+    "boast": "leave the judging to them; let your record make the case",
+}
+_CHECK_IN_ONLY = ("silence", "speed", "marks")
 _CAPITALS = re.compile(r"\b[A-Z]{3,}(?:\s+[A-Z]{2,})*\b")
 
 
 @functools.cache
-def _pushy() -> re.Pattern[str]:
-    patterns = [p for group in _GROUPS for p in data_file("tone.toml")[group]]  # type: ignore[attr-defined]
+def _group(name: str) -> re.Pattern[str]:
+    patterns: list[str] = data_file("tone.toml")[name]  # type: ignore[assignment]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
@@ -30,21 +41,25 @@ def _shouting(run: str, known: frozenset[str]) -> bool:
     return any(w.lower() in emphatic for w in found) or len(found) >= 2
 
 
-def tone_findings(text: str, known: frozenset[str] = frozenset()) -> list[Finding]:
-    """Pushy or anxious phrasing, for a check-in; `known` holds the acronyms of the facts and
-    the professional vocabulary ("CQC", "OSHA"), which are never shouting."""
-    spans = [(m.start(), m.end(), m.group()) for m in _pushy().finditer(text) if m.group().strip()]
-    for m in _CAPITALS.finditer(text):
-        overlaps = any(s < m.end() and m.start() < e for s, e, _ in spans)
-        if not overlaps and _shouting(m.group(), known):
-            spans.append((m.start(), m.end(), m.group()))
+def tone_findings(
+    text: str, known: frozenset[str] = frozenset(), kind: str = "check_in"
+) -> list[Finding]:
+    """Phrasing that would cost the candidate goodwill (see the module's docstring); `known`
+    holds the acronyms of the facts and the professional vocabulary ("CQC", "OSHA"), which are
+    never shouting."""
+    groups = [g for g in MESSAGES if kind == "check_in" or g not in _CHECK_IN_ONLY]
+    spans = [
+        (m.start(), m.end(), m.group(), MESSAGES[g])
+        for g in groups
+        for m in _group(g).finditer(text)
+        if m.group().strip()
+    ]
+    if kind == "check_in":
+        for m in _CAPITALS.finditer(text):
+            overlaps = any(s < m.end() and m.start() < e for s, e, _, _ in spans)
+            if not overlaps and _shouting(m.group(), known):
+                spans.append((m.start(), m.end(), m.group(), PUSHY))
     return [
-        Finding(
-            kind="tone",
-            message="sounds pushy or anxious; keep a check-in warm and patient",
-            start=start,
-            end=end,
-            text=found,
-        )
-        for start, end, found in sorted(spans)
+        Finding(kind="tone", message=message, start=start, end=end, text=found)
+        for start, end, found, message in sorted(spans)
     ]

@@ -31,6 +31,8 @@ EDIT_GAP = 2.5
 TWO_EDITS_GAP = 2.0  # two edits from a common word, in a long one ("reccomend")
 NEAR_WORD = 2.5  # the neighbour of a one-edit typo is itself a real word
 COMMON_WORD = 3.5  # the neighbour of a two-edit typo is a common word
+RARE_WORD = 2.0  # wordfreq lists the commonest misspellings too ("priviledge" is 1.9) ...
+VERY_COMMON_WORD = 4.0  # ... so a rare word one letter from a very common one is a slip
 LONG_WORD = 8
 SHORT_WORD = 3  # a word this short is a typo only as two letters swapped ("teh")
 _VOWELS = frozenset("aeiouy")
@@ -108,6 +110,9 @@ def is_typo(word: str, suggestions: Sequence[str]) -> bool:
     if any(dialect_variant(word, s) for s in suggestions):
         return True
     lower = word.casefold()
+    american = _american(lower)
+    if american != lower and zipf(american) >= COMMON_WORD:
+        return True  # "programme" in a note Harper reads as American: the other English's form
     if len(lower) > LONGEST_WORD:
         # no dictionary word is this long; and the one-edit search below grows with the square
         # of the length (a pasted 30,000-letter run would take gigabytes)
@@ -123,6 +128,8 @@ def is_typo(word: str, suggestions: Sequence[str]) -> bool:
         needed = SLIP_GAP if _common_slip(lower, candidate) else EDIT_GAP
         if distance == 1 and own + gap >= NEAR_WORD and gap >= needed:
             return True
+        if distance == 1 and own < RARE_WORD and own + gap >= VERY_COMMON_WORD:
+            return True  # "priviledge": a rare form one letter from a very common word
         long_word = len(word) >= LONG_WORD and own + gap >= COMMON_WORD
         if distance == 2 and long_word and gap >= TWO_EDITS_GAP:
             return True
