@@ -160,6 +160,26 @@ def test_the_guessed_application(service: Followup) -> None:
     me = service.me()
     reading = read_calendar(invite("webex.ics").read_bytes(), "webex.ics", me)
     assert service.guess_application(reading.invites[0]) == ("Hooli", "Analytics Engineer")
+    zoom = read_calendar(invite("zoom.ics").read_bytes(), "zoom.ics", me).invites[0]
+    assert service.guess_application(zoom) == ("Umbrella Health", "")  # no attendees: the title
+
+
+@pytest.mark.parametrize(("title", "guess"), [
+    ("Umbrella Health – Hiring manager interview (Jordan Rivera)", ("Umbrella Health", "")),
+    ("Senior Data Analyst – Panel interview", ("", "Senior Data Analyst")),
+    ("Jordan Rivera / Initech – technical screen", ("Initech", "")),
+    ("Initech | Platform Engineer | Final round", ("Initech", "Platform Engineer")),
+    ("Interview", ("", "")),
+])  # fmt: skip
+def test_a_title_without_a_company_domain(
+    service: Followup, title: str, guess: tuple[str, str]
+) -> None:
+    from dataclasses import replace
+
+    from followup.calendar.read import read_calendar
+
+    zoom = read_calendar(invite("zoom.ics").read_bytes(), "zoom.ics", service.me()).invites[0]
+    assert service.guess_application(replace(zoom, summary=title)) == guess
 
 
 def test_recurring_needs_a_choice_then_imports_each_occurrence(service: Followup) -> None:

@@ -87,12 +87,51 @@ def guess_company(invite: Invite, ignored_domains: frozenset[str] = frozenset())
     return ""
 
 
+# Words that end a job title: a title segment holding one is the role, not the company.
+_ROLE_WORDS = re.compile(
+    r"\b(?:analyst|engineer|developer|manager|director|lead|head|officer|specialist|designer|"
+    r"scientist|architect|consultant|coordinator|co-ordinator|associate|assistant|administrator|"
+    r"accountant|advisor|adviser|nurse|teacher|lecturer|technician|representative|executive|"
+    r"intern|internship|editor|writer|planner|partner|president|vp|cto|ceo|cfo|chef|pharmacist|"
+    r"therapist|physician|surgeon|librarian|paralegal|counsel|attorney|recruiter|producer|"
+    r"supervisor|operator|agent|programmer|tester|clerk|buyer|strategist|owner|researcher)s?\b",
+    re.I,
+)
+
+
+def guess_new_application(
+    invite: Invite, ignored_domains: frozenset[str], candidate: str | None
+) -> tuple[str, str]:
+    """(company, role) of a new application for this invitation, for the user to correct."""
+    company = guess_company(invite, ignored_domains) or _company_in_title(invite.summary, candidate)
+    return company, guess_role(invite.summary, company, candidate)
+
+
+def _company_in_title(summary: str, candidate: str | None) -> str:
+    """ "Umbrella Health – Hiring manager interview": the one part of the title that is
+    neither the occasion nor the candidate, when it does not read as a job title."""
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", summary)
+    named = [
+        " ".join(segment.split())
+        for segment in _SEPARATORS.split(text)
+        if _INTERVIEW_WORDS.sub(" ", segment).strip(" -–—,.;")
+        and not (candidate and _is_name(segment, candidate))
+    ]
+    companies = [n for n in named if not _ROLE_WORDS.search(n)]
+    if len(companies) == 1 and len(named) - 1 <= 1:  # the company, and at most a job title
+        return companies[0][:200]
+    return ""
+
+
 def guess_role(summary: str, company: str, candidate: str | None = None) -> str:
     """The role in an invitation's title, without the company, the candidate or the occasion."""
     text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", summary)
     drop = [compact(company)] + ([compact(candidate)] if candidate else [])
+    segments = _SEPARATORS.split(text)
+    # a part that reads as a job title first ("Initech | Platform Engineer")
+    segments.sort(key=lambda segment: not _ROLE_WORDS.search(segment))
     best = ""
-    for segment in _SEPARATORS.split(text):
+    for segment in segments:
         words = segment.split()
         if company:
             pattern = re.compile(r"^\s*" + re.escape(company) + r"\b", re.I)

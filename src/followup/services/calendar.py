@@ -292,13 +292,12 @@ class CalendarCases(UseCases):
     def guess_application(self, invite: Invite) -> tuple[str, str]:
         """(company, role) a new application for this invitation would have; the web shows
         them for the user to correct before `add_application`."""
-        from followup.calendar.guess import guess_company, guess_role
+        from followup.calendar.guess import guess_new_application
 
         with self.store.transaction() as repo:
             pid = self._profile_id(repo)
             candidate = repo.candidate(profile_id=pid).full_name
-        company = guess_company(invite, free_mail_domains())
-        return company, guess_role(invite.summary, company, candidate)
+        return guess_new_application(invite, free_mail_domains(), candidate)
 
 
 def free_mail_domains() -> frozenset[str]:
@@ -369,7 +368,7 @@ def choose_events(invite: Invite, name: str, dates: Sequence[date], every: bool)
 def _find_application(
     repo: Repo, pid: int, invite: Invite, name: str, rows: list[tuple[int, str, str, str]]
 ) -> int:
-    from followup.calendar.guess import guess_company, guess_role, matching_applications
+    from followup.calendar.guess import guess_new_application, matching_applications
 
     active = {a: c for a, status, c, _ in rows if status == "active"}
     free = free_mail_domains()
@@ -384,8 +383,7 @@ def _find_application(
     apps = {a.id: a for a, _ in repo.applications(profile_id=pid)}
     listed = found or list(active)
     candidates = [(i, apps[str(i)].company, apps[str(i)].role) for i in listed if str(i) in apps]
-    company = guess_company(invite, free)
-    guess = (company, guess_role(invite.summary, company, repo.candidate(profile_id=pid).full_name))
+    guess = guess_new_application(invite, free, repo.candidate(profile_id=pid).full_name)
     raise ApplicationChoiceError(name, invite.domains, candidates, bool(found), guess)
 
 

@@ -235,14 +235,13 @@ def _propose(repo: Repo, pid: int, invites: Sequence[Invite], source: str, now: 
 
 
 def _proposals(repo: Repo, pid: int) -> list[Proposal]:
-    from followup.calendar.guess import guess_company, guess_role
+    from followup.calendar.guess import guess_new_application
 
     candidate = repo.candidate(profile_id=pid).full_name
     free = free_mail_domains()
     found: list[Proposal] = []
     for row in repo.proposals(profile_id=pid):
         invite = Invite.from_dict(row.invite)
-        company = guess_company(invite, free)
         found.append(
             Proposal(
                 id=row.id,
@@ -252,7 +251,7 @@ def _proposals(repo: Repo, pid: int) -> list[Proposal]:
                 start=invite.start,
                 application_id=row.application_id,
                 invite=invite,
-                guess=(company, guess_role(invite.summary, company, candidate)),
+                guess=guess_new_application(invite, free, candidate),
                 state=row.state,
             )
         )
