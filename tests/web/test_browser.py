@@ -310,7 +310,7 @@ SIOBHAN = {"name": "Siobhan Kelly", "email": "siobhan@globex.example", "discusse
 def test_a_suggestion_clicked_while_typing_never_lands_in_the_wrong_word(
     browser: Browser, tmp_path: Path
 ) -> None:
-    """The check runs 400 ms after the last key; a suggestion clicked within half a second of
+    """The check runs 400 ms after the last key; a suggestion clicked sooner than that after
     typing carries offsets of the text before. It is checked again, never applied where it no
     longer fits ("I received great Siobhan from Siobahn"); then applied, focus stays in the
     note, and the live region reads the findings' summary, never the note."""
@@ -324,10 +324,13 @@ def test_a_suggestion_clicked_while_typing_never_lands_in_the_wrong_word(
         expect(use).to_be_visible()
         expect(page.locator("#findings-summary")).to_have_text(re.compile(r"^\d+ findings?: "))
         assert "Dear" not in page.locator("[aria-live]").all_inner_texts()[0]
-        note.press("Control+Home")
-        note.type("I received great ", delay=10)
-        page.wait_for_timeout(100)
-        use.click()  # within half a second of the last key: its offsets are stale
+        # typed within the 400 ms before the click, so the check has not run again: set without
+        # an input event, so that no machine, however loaded, can run the check first
+        page.evaluate(
+            "() => { const n = document.getElementById('note');"
+            " n.value = 'I received great ' + n.value; }"
+        )
+        use.click()  # its offsets are those of the text before
         expect(note).to_have_value(re.compile(r"^I received great Dear Siobahn,"))
         assert "great Siobhan" not in note.input_value()
         fresh = page.get_by_role("button", name="Use “Siobhan”")
