@@ -25,18 +25,17 @@ BIN = Path(sys.executable).parent
 
 
 def note_of_200_words(facts):  # type: ignore[no-untyped-def]
+    """The drafted thank-you, with a paragraph grown before its sign-off to 200 words."""
     body = compose(facts, thanks(facts, "aisha")).text
+    head, _, sign_off = body.rpartition("\n\n")
     extra = (
         " The portfolio review was a highlight, and I enjoyed hearing how the team plans "
         "its roadmap each quarter."
     )
-    while len(body.split()) < 200:
-        body = body.replace("\n\nSincerely", extra + "\n\nSincerely", 1).replace(
-            "All the best,", extra + "\n\nAll the best,", 1
-        )
-        if len(body.split()) < 200 and extra not in body:
-            body += extra
-    return body
+    grown = head + "\n\nI also enjoyed the tour."
+    while len(f"{grown}\n\n{sign_off}".split()) < 200:
+        grown += extra
+    return f"{grown}\n\n{sign_off}"
 
 
 def thanks(facts, person):  # type: ignore[no-untyped-def]
