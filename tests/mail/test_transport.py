@@ -172,3 +172,18 @@ def test_append_draft_replaces_our_earlier_draft(dovecot, mailbox_user) -> None:
     ids = sorted(m.split(b"Message-ID: ")[1].split(b"\r\n")[0] for _, m in drafts)
     assert ids == [b"<d2@example.org>", b"<other@x.example>"]
     assert all(b"\\Draft" in flags for flags, m in drafts if b"d2@" in m)
+
+
+def test_an_abandoned_google_sign_in_ends_and_says_so(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The loopback sign-in waits SIGN_IN_SECONDS for the browser, then gives up: a web
+    request or a terminal never waits for ever on a tab the user closed."""
+    from followup.mail import oauth
+    from followup.mail.errors import MailSetupError
+
+    monkeypatch.setattr(oauth, "SIGN_IN_SECONDS", 1)
+    monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "1")  # the fake provider speaks http
+    with pytest.raises(MailSetupError) as refused:
+        oauth.authorize("google", "client-id", None, endpoint="http://127.0.0.1:9", browser=False)
+    assert str(refused.value).endswith(
+        "the Google sign-in was not finished within 1 seconds; start it again"
+    )

@@ -23,6 +23,9 @@ MICROSOFT_SCOPES = [
 ]
 
 
+SIGN_IN_SECONDS = 300  # for the user to sign in in the browser that opened
+
+
 def xoauth2(user: str, access_token: str) -> str:
     """The SASL XOAUTH2 initial response (before base64), as Google and Microsoft define it."""
     return f"user={user}\x01auth=Bearer {access_token}\x01\x01"
@@ -56,7 +59,7 @@ def authorize(
 ) -> str:
     """Sign in once with the user's own client; returns the refresh token to keep."""
     if provider == "google":
-        from google_auth_oauthlib.flow import InstalledAppFlow
+        from google_auth_oauthlib.flow import InstalledAppFlow, WSGITimeoutError
 
         auth_uri, token_uri = _google_uris(endpoint)
         config = {
@@ -77,7 +80,13 @@ def authorize(
                 authorization_prompt_message="Open this address to let followup use your mail: "
                 "{url}",
                 success_message="followup may now use your mail; you can close this tab.",
+                timeout_seconds=SIGN_IN_SECONDS,  # an abandoned sign-in ends, and says so
             )
+        except WSGITimeoutError:
+            raise MailSetupError(
+                f"the Google sign-in was not finished within {SIGN_IN_SECONDS} seconds; "
+                "start it again"
+            ) from None
         except Exception as exc:  # noqa: BLE001 - oauthlib raises many kinds
             raise MailSetupError(f"Google sign-in failed ({exc})") from None
         token = getattr(credentials, "refresh_token", None)
@@ -86,7 +95,9 @@ def authorize(
         return str(token)
     app = _microsoft_app(client_id, endpoint)
     if browser:
-        result = app.acquire_token_interactive(scopes=MICROSOFT_SCOPES, port=0)
+        result = app.acquire_token_interactive(
+            scopes=MICROSOFT_SCOPES, port=0, timeout=SIGN_IN_SECONDS
+        )
     else:
         flow = app.initiate_device_flow(scopes=MICROSOFT_SCOPES)
         if "user_code" not in flow:
