@@ -28,6 +28,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	PYTHONPATH=src $(BIN)/lint-imports
 
 bench: $(STAMP)
 	@# byte-compile first: start-up is measured as users get it, even with PYTHONDONTWRITEBYTECODE

@@ -78,8 +78,7 @@ def setup(
         "oauth_endpoint": oauth_endpoint,
         "preset": preset,
     }
-    from followup.mail.account import make_account
-    from followup.mail.secrets import keyring_check
+    from followup.services.mail import keyring_check, make_account
 
     make_account(**options)  # every option checked before anything is asked
     service = followup_service()

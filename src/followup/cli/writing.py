@@ -18,8 +18,7 @@ from followup.core.errors import InvalidInputError
 from followup.inputs.parse import check_note_text
 
 if TYPE_CHECKING:
-    from followup.services.writing import Target
-    from followup.writing.proofread import Report
+    from followup.services.writing import Report, Target
 
 ActionArg = Annotated[
     str | None, typer.Argument(help="A stored action id, e.g. thank_you:4:7 (see the agenda).")
@@ -211,7 +210,7 @@ def _edit(text: str) -> str:
 
 def _print_report(report: "Report", text: str, *, err: bool = False) -> None:
     """Findings like a compiler's: `line:col kind: message (suggestion)`, the line, a caret."""
-    from followup.writing.proofread import line_col
+    from followup.services.writing import line_col
 
     out = sys.stderr if err else sys.stdout
     sys.stdout.flush()  # the draft first, then what the proofreader says about it

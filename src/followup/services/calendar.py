@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from followup.calendar.invite import Invite, Me, recurrence_key
+from followup.calendar.invite import Invite, Me, Reading, recurrence_key
 from followup.core import limits
 from followup.core.errors import FollowupError, InvalidInputError, NotFoundError
 from followup.core.model import Interview, Participant
@@ -99,6 +99,13 @@ class CalendarCases(UseCases):
     def me(self) -> Me:
         with self.store.transaction() as repo:
             return me_of(repo, self._profile_id(repo))
+
+    def read_invitation(self, data: bytes, name: str) -> Reading:
+        """An invitation file read for this profile (who "you" are), nothing stored: the web
+        asks its questions about it before `import_invite_file`."""
+        from followup.calendar.read import read_calendar
+
+        return read_calendar(data, name, self.me())
 
     def set_aliases(self, aliases: Sequence[str]) -> tuple[str, ...]:
         """The candidate's other addresses: never taken for a person met."""

@@ -10,8 +10,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from followup.core.errors import ConflictError, InvalidInputError
-from followup.mail.account import Account, account_from_dict, account_to_dict, make_account
-from followup.mail.errors import NoAccountError
+from followup.mail.account import (
+    Account,
+    account_from_dict,
+    account_to_dict,
+    make_account,
+    presets,
+)
+from followup.mail.errors import KeyringUnavailableError, MailError, NoAccountError
 from followup.mail.message import (
     DEFAULT_SUBJECT,
     Outgoing,
@@ -21,8 +27,13 @@ from followup.mail.message import (
     reply_subject,
     split_note,
 )
+from followup.mail.secrets import keyring_check
 from followup.mail.smtp import Login
 from followup.private import read_secret_file
+
+# What the faces (cli/, web/) take from the mail package, through this service: they never
+# import followup.mail themselves (the contracts in pyproject.toml hold them to it).
+FACES = (Account, make_account, presets, keyring_check, MailError, KeyringUnavailableError)
 
 if TYPE_CHECKING:
     from followup.services.followup import Followup

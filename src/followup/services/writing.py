@@ -22,7 +22,16 @@ from followup.core.ids import ActionId
 from followup.core.locale import english_of
 from followup.core.model import Action, ActionKind, English, Facts, Method
 from followup.inputs.parse import check_note_text
-from followup.writing.proofread import Proofreader, Report
+from followup.writing.proofread import (
+    CHECK_IN_ELEMENTS,
+    THANK_YOU_ELEMENTS,
+    Proofreader,
+    Report,
+    line_col,
+)
+
+# What the faces take from the writing package, through this service (see services/mail.py).
+FACES = (CHECK_IN_ELEMENTS, THANK_YOU_ELEMENTS, Report, line_col)
 
 if TYPE_CHECKING:
     from followup.services.followup import Followup

@@ -17,9 +17,9 @@ from followup.core.model import METHODS
 from followup.inputs.parse import check_note_text
 from followup.services import writing
 from followup.services.events import ProofreadingErrorsError
+from followup.services.writing import CHECK_IN_ELEMENTS, THANK_YOU_ELEMENTS
 from followup.web.security import verify_csrf
 from followup.web.views import back, page, said, svc, with_form
-from followup.writing.proofread import CHECK_IN_ELEMENTS, THANK_YOU_ELEMENTS
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 ELEMENTS = {"thank_you": THANK_YOU_ELEMENTS, "check_in": CHECK_IN_ELEMENTS}

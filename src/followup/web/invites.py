@@ -66,9 +66,7 @@ def _import_file(request: Request, form: FormData, data: bytes | None, name: str
     if data is None:
         return _refused(request, origin, "Choose an .ics or .eml file first.")
     try:
-        from followup.calendar.read import read_calendar
-
-        reading = read_calendar(data, name, service.me())
+        reading = service.read_invitation(data, name)
         dates, every = _occurrences(form)
     except InvalidInputError as exc:
         return _refused(request, origin, exc.message)

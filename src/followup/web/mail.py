@@ -23,7 +23,7 @@ from followup.web.security import verify_csrf
 from followup.web.views import back, form_of, page, said, stored_id, svc
 
 if TYPE_CHECKING:
-    from followup.mail.account import Account
+    from followup.services.mail import Account
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 FORM_KEYS = (
@@ -72,10 +72,8 @@ def _mail_form(request: Request, form: dict[str, str], errors: dict[str, str]) -
 async def mail_setup(request: Request) -> Response:
     """Keep the account: an app password in the keyring, a password file, or an OAuth sign-in
     with the user's own client (the browser opens on this machine; the page waits for it)."""
-    from followup.mail.account import make_account
-    from followup.mail.errors import MailError
-    from followup.mail.secrets import keyring_check
     from followup.services import mail
+    from followup.services.mail import MailError, keyring_check, make_account
 
     form = await form_of(request)
     service = svc(request)

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from followup.web.views import svc
 
 if TYPE_CHECKING:
-    from followup.mail.account import Account
+    from followup.services.mail import Account
 
 # the options of `mail setup` (as services and their errors name them) -> the form's fields
 FIELDS = {
@@ -49,10 +49,12 @@ class Section:
 
 def mail_section(request: Request) -> Section | None:
     """Settings' Mail section; None before the profile exists."""
-    from followup.mail.account import presets
-    from followup.mail.errors import KeyringUnavailableError
-    from followup.mail.secrets import keyring_check
-    from followup.services.mail import account_settings
+    from followup.services.mail import (
+        KeyringUnavailableError,
+        account_settings,
+        keyring_check,
+        presets,
+    )
 
     service = svc(request)
     if service.profile() is None:

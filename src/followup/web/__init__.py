@@ -1,0 +1,1 @@
+"""The web face: FastAPI routes, templates and static files over the services (app.py)."""
