@@ -1,19 +1,22 @@
-"""The blind evaluation material of tests/writing/eval/ and tests/writing/holdout/: their
+"""The blind evaluation material of tests/writing/ (eval/, holdout/, final/, fourth/): their
 scenarios as facts, their notes, and how a report is scored against a note's expected findings
-(see each folder's README.md)."""
+(see each folder's README.md); the scoring the four test modules share."""
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from followup.core.locale import english_of
 from followup.core.model import Facts
 from followup.scenario import validate_scenario
-from followup.writing.findings import Finding
+from followup.services.writing import proofreader
+from followup.writing.findings import Finding, Report
 
 EVAL = Path(__file__).parent / "eval"
 HOLDOUT = Path(__file__).parent / "holdout"
@@ -97,3 +100,45 @@ def caught(note: Note, expected: dict[str, Any], findings: tuple[Finding, ...]) 
         if f.start < span[1] and span[0] < f.end:
             return True
     return False
+
+
+def check(note: Note, folder: Path = EVAL) -> Report:
+    """The proofreader's report on a note of the material, in its candidate's English."""
+    facts = material(folder)[0][note.scenario]
+    return proofreader(english_of(facts.candidate)).check(
+        note.text,
+        facts,
+        interview_id=note.interview,
+        contact_id=note.to,
+        kind=note.kind,  # type: ignore[arg-type]
+    )
+
+
+def clean_notes(folder: Path) -> list[Note]:
+    return [n for n in material(folder)[1] if n.clean]
+
+
+def below_floors(folder: Path, floors: dict[str, float]) -> tuple[dict[str, float], list[Any]]:
+    """The kinds caught less often than their floor ({kind: recall}), and what was missed."""
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    missed = []
+    for note in material(folder)[1]:
+        if not note.expect:
+            continue
+        report = check(note, folder)
+        for expected in note.expect:
+            total[expected["kind"]] += 1
+            if caught(note, expected, report.findings):
+                found[expected["kind"]] += 1
+            else:
+                missed.append((note.id, expected))
+    recall = {kind: found[kind] / total[kind] for kind in total}
+    return {k: round(r, 2) for k, r in recall.items() if r < floors.get(k, 0.9)}, missed
+
+
+def problems_of_a_clean_note(note: Note, folder: Path) -> list[Any]:
+    """What a clean note must not get: errors, and missing content elements."""
+    report = check(note, folder)
+    errors = [(f.kind, f.text, f.message) for f in report.findings if f.severity == "error"]
+    return errors + [f.element for f in report.findings if f.kind == "missing"]

@@ -16,14 +16,16 @@ regression floor, not a blind measure.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from followup.core.locale import english_of
-from followup.services.writing import proofreader
-from followup.writing.findings import Report
-from tests.writing.eval_material import FOURTH, Note, caught, material
+from tests.writing.eval_material import (
+    FOURTH,
+    Note,
+    below_floors,
+    clean_notes,
+    material,
+    problems_of_a_clean_note,
+)
 
 # Measured: grammar 19/22, spelling 11/14, every other kind all. The floors leave room for
 # a rule to be made stricter without hiding a real loss.
@@ -33,18 +35,7 @@ RECALL_FLOORS = {
 }  # fmt: skip
 
 
-def check(note: Note) -> Report:
-    facts = material(FOURTH)[0][note.scenario]
-    return proofreader(english_of(facts.candidate)).check(
-        note.text,
-        facts,
-        interview_id=note.interview,
-        contact_id=note.to,
-        kind=note.kind,  # type: ignore[arg-type]
-    )
-
-
-CLEAN = [n for n in material(FOURTH)[1] if n.clean]
+CLEAN = clean_notes(FOURTH)
 
 
 def test_the_material_is_what_its_readme_says() -> None:
@@ -55,27 +46,10 @@ def test_the_material_is_what_its_readme_says() -> None:
 
 
 def test_recall_per_kind_reaches_its_floor() -> None:
-    found: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    missed = []
-    for note in material(FOURTH)[1]:
-        if not note.expect:
-            continue
-        report = check(note)
-        for expected in note.expect:
-            total[expected["kind"]] += 1
-            if caught(note, expected, report.findings):
-                found[expected["kind"]] += 1
-            else:
-                missed.append((note.id, expected))
-    recall = {kind: found[kind] / total[kind] for kind in total}
-    below = {k: round(r, 2) for k, r in recall.items() if r < RECALL_FLOORS[k]}
-    assert below == {}, (recall, missed)
+    below, missed = below_floors(FOURTH, RECALL_FLOORS)
+    assert below == {}, missed
 
 
 @pytest.mark.parametrize("note", CLEAN, ids=[n.id for n in CLEAN])
 def test_a_clean_note_raises_no_error(note: Note) -> None:
-    report = check(note)
-    errors = [(f.kind, f.text, f.message) for f in report.findings if f.severity == "error"]
-    assert errors == []
-    assert [f.element for f in report.findings if f.kind == "missing"] == []
+    assert problems_of_a_clean_note(note, FOURTH) == []

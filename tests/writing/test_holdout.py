@@ -10,14 +10,16 @@ this material has now been looked at, it is a regression floor, not a blind meas
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from followup.core.locale import english_of
-from followup.services.writing import proofreader
-from followup.writing.findings import Report
-from tests.writing.eval_material import HOLDOUT, Note, caught, material
+from tests.writing.eval_material import (
+    HOLDOUT,
+    Note,
+    below_floors,
+    clean_notes,
+    material,
+    problems_of_a_clean_note,
+)
 
 # Measured: 1.00 for every kind (158 of 158). The floors leave room for a rule to be made
 # stricter without hiding a real loss.
@@ -27,18 +29,7 @@ RECALL_FLOORS = {
 }  # fmt: skip
 
 
-def check(note: Note) -> Report:
-    facts = material(HOLDOUT)[0][note.scenario]
-    return proofreader(english_of(facts.candidate)).check(
-        note.text,
-        facts,
-        interview_id=note.interview,
-        contact_id=note.to,
-        kind=note.kind,  # type: ignore[arg-type]
-    )
-
-
-CLEAN = [n for n in material(HOLDOUT)[1] if n.clean]
+CLEAN = clean_notes(HOLDOUT)
 
 
 def test_the_material_is_what_its_readme_says() -> None:
@@ -49,27 +40,10 @@ def test_the_material_is_what_its_readme_says() -> None:
 
 
 def test_recall_per_kind_reaches_its_floor() -> None:
-    found: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    missed = []
-    for note in material(HOLDOUT)[1]:
-        if not note.expect:
-            continue
-        report = check(note)
-        for expected in note.expect:
-            total[expected["kind"]] += 1
-            if caught(note, expected, report.findings):
-                found[expected["kind"]] += 1
-            else:
-                missed.append((note.id, expected))
-    recall = {kind: found[kind] / total[kind] for kind in total}
-    below = {k: round(r, 2) for k, r in recall.items() if r < RECALL_FLOORS[k]}
-    assert below == {}, (recall, missed)
+    below, missed = below_floors(HOLDOUT, RECALL_FLOORS)
+    assert below == {}, missed
 
 
 @pytest.mark.parametrize("note", CLEAN, ids=[n.id for n in CLEAN])
 def test_a_clean_note_raises_no_error(note: Note) -> None:
-    report = check(note)
-    errors = [(f.kind, f.text, f.message) for f in report.findings if f.severity == "error"]
-    assert errors == []
-    assert [f.element for f in report.findings if f.kind == "missing"] == []
+    assert problems_of_a_clean_note(note, HOLDOUT) == []
