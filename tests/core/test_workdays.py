@@ -112,3 +112,33 @@ def test_an_unknown_zone_is_refused_naming_the_field(
     with pytest.raises(InvalidInputError) as raised:
         zone(name) if where is None else zone(name, where)
     assert raised.value.message == f"{message}; use an IANA name such as Europe/London"
+
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.mark.parametrize(("start", "end", "shown"), [
+    ("2026-12-03T14:00:00+00:00", "2026-12-03T22:00:00+00:00", "Thu 3 Dec 09:00–17:00"),
+    # one local day that is two UTC days: still one day, as the candidate sees it
+    ("2026-12-04T02:00:00+00:00", "2026-12-04T03:30:00+00:00", "Thu 3 Dec 21:00–22:30"),
+    ("2026-12-03T21:00:00+00:00", "2026-12-04T15:05:00+00:00", "Thu 3 Dec 16:00 – Fri 4 Dec 10:05"),
+])  # fmt: skip
+def test_a_window_is_shown_in_the_candidates_zone(start: str, end: str, shown: str) -> None:
+    from datetime import datetime
+
+    from followup.core.workdays import when_window
+
+    assert (
+        when_window(datetime.fromisoformat(start), datetime.fromisoformat(end), NEW_YORK) == shown
+    )
+
+
+@pytest.mark.parametrize(("seconds", "words"), [
+    (0, "0 min"), (59, "0 min"), (40 * 60, "40 min"), (-40 * 60, "40 min"),
+    (2 * 3600 + 30 * 60, "2 h 30 min"), (2 * 3600, "2 h"), (3 * 3600 + 30 * 60, "3 h"),
+    (86400, "1 d"), (2 * 86400 + 3 * 3600 + 59, "2 d 3 h"), (2 * 86400 + 59 * 60, "2 d"),
+])  # fmt: skip
+def test_how_far_away_in_words(seconds: float, words: str) -> None:
+    from followup.core.workdays import duration_words
+
+    assert duration_words(seconds) == words
