@@ -384,3 +384,69 @@ def test_add_to_calendar_on_each_open_action(client: TestClient, service: Follow
         assert response.status_code == 200
         [event] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
         assert len(event.walk("VALARM")) == 1
+
+
+# -- which application is chosen beforehand ---------------------------------------------------
+def checked_app(response: Response) -> list[str]:
+    return re.findall(r'name="app" value="(\w+)" required checked', response.text)
+
+
+def test_an_unknown_domain_never_lands_in_the_first_application(
+    client: TestClient, service: Followup
+) -> None:
+    """A new user's report: hooli-xyz.example matched nothing, yet Globex (first listed) was
+    chosen, and Import added Gavin Belson to Globex."""
+    data = invite("webex.ics").read_bytes().replace(b"hooli.example", b"hooli-xyz.example")
+    before = export(client)
+    asked = drop(client, "hooli.ics", data=data)
+    assert "None of your applications has people at hooli-xyz.example." in text_of(asked)
+    assert checked_app(asked) == ["new"]
+    assert "Guessed from the people's email domain" in text_of(asked)
+    # pressing Import as offered makes a new application; Globex is left as it was
+    typed = dict(
+        re.findall(r'id="f-(company|role)" name="\w+" type="text" value="([^"]*)"', asked.text)
+    )
+    assert typed["company"] == "Hooli Xyz"
+    made = client.post(
+        "/invites", data=carried(asked) | typed | {"app": "new"}, follow_redirects=False
+    )
+    app_id = int(re.match(r"/applications/(\d+)", made.headers["location"]).group(1))  # type: ignore[union-attr]
+    assert app_id not in (1, 2, 3, 4)
+    assert service.application(app_id).application.company == "Hooli Xyz"
+    assert len(service.application(1).facts.interviews) == 1
+    assert export(client) != before
+
+
+def test_a_title_naming_an_application_offers_it_first(client: TestClient) -> None:
+    """Zoom's invitation names nobody: its title's company, an existing application's, is
+    offered first and chosen; the hint says the guess came from the title."""
+    asked = drop(client, "zoom.ics")
+    radios = re.findall(r'name="app" value="(\w+)"', asked.text)
+    assert radios[0] == "3" and checked_app(asked) == ["3"]  # Umbrella Health
+    assert "Guessed from the invitation's title" in text_of(asked)
+    assert "Guessed from the people's email domain" not in text_of(asked)
+
+
+def test_several_matching_applications_are_chosen_by_the_user(
+    client: TestClient, service: Followup
+) -> None:
+    second = service.add_application(ApplicationIn(company="Initech", role="BI Lead"))
+    service.add_interview(
+        second,
+        InterviewIn.model_validate(
+            {
+                "kind": "phone",
+                "start": "2026-02-09T10:00:00-05:00",
+                "end": "2026-02-09T10:30:00-05:00",
+                "people": [{"name": "Bill Lumbergh", "email": "bill@initech.example"}],
+            }
+        ),
+    )
+    asked = drop(client, "google-meet.ics")
+    assert "Several of your applications have people at initech.example." in text_of(asked)
+    assert checked_app(asked) == []
+    before = export(client)
+    unchosen = client.post("/invites", data=carried(asked))
+    assert unchosen.status_code == 400
+    assert "Choose the application it is for, or a new one." in text_of(unchosen)
+    assert export(client) == before

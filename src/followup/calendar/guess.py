@@ -107,6 +107,13 @@ def guess_new_application(
     return company, guess_role(invite.summary, company, candidate)
 
 
+def company_source(invite: Invite, ignored_domains: frozenset[str], company: str) -> str:
+    """Where a guessed company came from: "domain", "title", or "" (no guess)."""
+    if not company:
+        return ""
+    return "domain" if guess_company(invite, ignored_domains) else "title"
+
+
 def _company_in_title(summary: str, candidate: str | None) -> str:
     """ "Umbrella Health – Hiring manager interview": the one part of the title that is
     neither the occasion nor the candidate, when it does not read as a job title."""

@@ -39,9 +39,12 @@ class ApplicationChoiceError(FollowupError):
         candidates: Sequence[tuple[int, str, str]],
         matched: bool,
         guess: tuple[str, str],
+        guessed_from: str = "",
     ) -> None:
         self.candidates = list(candidates)  # (id, company, role)
         self.guess = guess  # (company, role) for a new application
+        self.guessed_from = guessed_from  # where the company came from: "domain", "title"
+        self.matched = matched  # several applications match (none preferred over another)
         listed = "; ".join(f"{i} {c} — {r}" for i, c, r in candidates)
         seen = ", ".join(domains)
         if not domains:
@@ -375,7 +378,7 @@ def choose_events(invite: Invite, name: str, dates: Sequence[date], every: bool)
 def _find_application(
     repo: Repo, pid: int, invite: Invite, name: str, rows: list[tuple[int, str, str, str]]
 ) -> int:
-    from followup.calendar.guess import guess_new_application, matching_applications
+    from followup.calendar.guess import company_source, guess_new_application, matching_applications
 
     active = {a: c for a, status, c, _ in rows if status == "active"}
     free = free_mail_domains()
@@ -391,7 +394,9 @@ def _find_application(
     listed = found or list(active)
     candidates = [(i, apps[str(i)].company, apps[str(i)].role) for i in listed if str(i) in apps]
     guess = guess_new_application(invite, free, repo.candidate(profile_id=pid).full_name)
-    raise ApplicationChoiceError(name, invite.domains, candidates, bool(found), guess)
+    raise ApplicationChoiceError(
+        name, invite.domains, candidates, bool(found), guess, company_source(invite, free, guess[0])
+    )
 
 
 def _people_met(

@@ -31,6 +31,11 @@ from followup.web.views import back, page, said, stored_id, svc
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 APPLICATION_PAGE = re.compile(r"/applications/([1-9][0-9]{0,9})")
 KIND_WORDS = {"video": "video", "phone": "phone", "in_person": "in-person"}
+COMPANY_HINTS = {
+    "domain": "Guessed from the people's email domain: correct it if needed.",
+    "title": "Guessed from the invitation's title: correct it if needed.",
+    "": "The company's name, as you will look for it.",
+}
 
 
 # -- the picker ----------------------------------------------------------------------------
@@ -209,8 +214,14 @@ class Question:
         values.setdefault("role", guess[1])
         if candidates is None and choice is not None:
             candidates = choice.candidates or _active(request)
+        preselected = values.get("app", "")
         if candidates is not None:
             carried.pop("app", None)  # the question asks it again
+            if not occurrences:
+                carried["asked"] = "application"
+            candidates, preselected = _offered(candidates, choice, preselected)
+            if choice is not None and form is not None and form.get("asked") == "application":
+                errors = {"app": "Choose the application it is for, or a new one."}
         picked = [str(d) for d in form.getlist("occurrence")] if form is not None else []
         invite = self.invite
         return page(
@@ -225,6 +236,8 @@ class Question:
             kind=KIND_WORDS.get(invite.kind, invite.kind) if invite else "",
             ask_application=candidates is not None,
             candidates=candidates or [],
+            preselected=preselected,
+            company_hint=COMPANY_HINTS[choice.guessed_from if choice else ""],
             problem=_why_asked(choice, invite) if choice else None,
             occurrences=[
                 (o.start.date().isoformat(), short_when(o.start, tz))
@@ -234,6 +247,26 @@ class Question:
             errors=errors or {},
             cancel=self.carried.get("next", "/"),
         )
+
+
+def _offered(
+    candidates: list[tuple[int, str, str]],
+    choice: ApplicationChoiceError | None,
+    chosen: str,
+) -> tuple[list[tuple[int, str, str]], str]:
+    """The applications in the order offered, and the one chosen beforehand: the user's own
+    choice; else, when no application matches, the one whose company is exactly the guessed
+    company (offered first), else a new application; when several match, none (the user
+    says which: an import never lands in an application merely listed first)."""
+    if chosen or choice is None:
+        return candidates, chosen
+    if choice.matched:
+        return candidates, ""
+    company = " ".join(choice.guess[0].split()).casefold()
+    same = [c for c in candidates if company and " ".join(c[1].split()).casefold() == company]
+    if len(same) == 1:
+        return same + [c for c in candidates if c not in same], str(same[0][0])
+    return candidates, "new"
 
 
 def _why_asked(choice: ApplicationChoiceError, invite: Any) -> str:
