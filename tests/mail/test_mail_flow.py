@@ -352,3 +352,17 @@ def test_an_update_in_the_thread_moves_the_check_ins_past_its_date(
     plan = json.loads(ok(cli("plan", "1", "--json", now="2026-12-01T10:00:00-05:00")).out)
     check_ins = [a for a in plan["actions"] if a["kind"] == "check_in"]
     assert check_ins and all(a["not_before"] > "2026-12-10" for a in check_ins)
+
+
+@pytest.mark.usefixtures("use_db")
+def test_nothing_in_the_sample_is_sent(cli, tmp_path, smtp_server, dovecot, mailbox_user):  # type: ignore[no-untyped-def]
+    """The sample's banner says nothing is sent, and its people are made up: Send refuses."""
+    ok(cli("demo", now=NOW))
+    smtp = smtp_server()
+    ok(set_up_mail(cli, tmp_path, smtp.port, dovecot.port))
+    first = json.loads(ok(cli("agenda", "--json", now=NOW)).out)["actions"][0]["id"]
+    refused = cli("send", first, "--yes", now=NOW)
+    assert refused.code == 2
+    assert refused.err.startswith(f"Error: {first} belongs to the sample, whose people are made up")
+    assert smtp.messages == []
+    assert json.loads(ok(cli("outbox", "--json")).out)["entries"] == []

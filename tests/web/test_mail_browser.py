@@ -82,6 +82,9 @@ def test_mail_journey(  # type: ignore[no-untyped-def]
         # without an account the editor offers no Send, and says where to set one up
         page.goto(server.url + "/actions/thank_you:1:1")
         expect(page.get_by_role("button", name="Send", exact=True)).to_be_disabled()
+        looks = "b => getComputedStyle(b).backgroundColor + ' ' + getComputedStyle(b).cursor"
+        send_looks = page.get_by_role("button", name="Send", exact=True).evaluate(looks)
+        assert send_looks == "rgb(236, 238, 241) not-allowed"  # greyed out, not the blue of Mark
         expect(page.get_by_text("to send it or save it to Drafts from here")).to_be_visible()
 
         page.goto(server.url + "/settings")

@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 from followup.core.status import PLANNER_VERSION, status_of
 
 if TYPE_CHECKING:
+    from followup.core.model import Facts
     from followup.settings import Settings
     from followup.storage.sqlite_reader import AgendaSnapshot
     from followup.storage.store import Repo
 
 # Planner rules and cache layout both decide what a cache holds; either changing makes it stale.
-CACHE_LAYOUT = 3  # 3: stored ids as JSON numbers
+CACHE_LAYOUT = 4  # 3: stored ids as JSON numbers; 4: the add_people to-do
 CACHE_VERSION = PLANNER_VERSION * 1000 + CACHE_LAYOUT
 _quote = json.encoder.encode_basestring  # a JSON string literal, without json.dumps' overhead
 STATUS_ORDER = {"overdue": 0, "due": 1, "planned": 2}
@@ -63,8 +64,9 @@ def refresh_plans(repo: Repo, app_ids: Sequence[int]) -> dict[int, str]:
                     json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
                 ]
             )
+        todos = [todo_to_dict(t, stored=True) for t in plan.todos] + nobody_met(facts)
         cache = json.dumps(
-            {"actions": entries, "todos": [todo_to_dict(t, stored=True) for t in plan.todos]},
+            {"actions": entries, "todos": todos},
             ensure_ascii=False,
             separators=(",", ":"),
         )
@@ -176,3 +178,27 @@ def current_agenda(settings: Settings, clock: Callable[[], datetime]) -> Agenda:
     from followup.services import open_service
 
     return open_service(settings, clock=clock).agenda()
+
+
+def nobody_met(facts: Facts) -> list[dict[str, Any]]:
+    """A to-do for each interview with nobody recorded (an invitation that named nobody, as a
+    Zoom one may): no thank-you can be planned until the people met are added. A stored
+    interview only: the planner itself plans nothing for it and says nothing, as a scenario's
+    contract has it."""
+    from followup.core.workdays import short_when, zone
+
+    tz = zone(facts.candidate.timezone)
+    kinds = {"phone": "phone", "video": "video", "in_person": "in-person"}
+    return [
+        {
+            "kind": "add_people",
+            "interview": int(interview.id),
+            "contact": None,
+            "need": None,
+            "message": f"Add the people you met at the {kinds[interview.kind]} interview of "
+            f"{short_when(interview.start, tz)}: nobody is recorded for it, so no thank-you "
+            "is planned.",
+        }
+        for interview in facts.interviews
+        if not interview.participants
+    ]

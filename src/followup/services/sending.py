@@ -87,6 +87,11 @@ def send_action(
     with service.store.transaction() as repo:
         pid, account = load_account(repo)
         app_id, facts, action = resolve_action(repo, action_id, now)
+        if repo.is_demo_application(application_id=app_id):
+            raise ConflictError(
+                f"{action.id} belongs to the sample, whose people are made up: nothing in it is "
+                "sent (remove the sample with `followup demo --remove`, or \"Start with my own\")"
+            )
         mq = mail_queries(repo)
         entry = mq.outbox_by_key(profile_id=pid, key=f"action:{action.id}")
         if entry is None and action.status == "done":

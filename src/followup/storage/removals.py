@@ -139,6 +139,10 @@ class RemovalQueries(Queries):
     def is_demo(self) -> bool:
         return bool(self.conn.execute(select(profiles.c.demo).limit(1)).scalar())
 
+    def is_demo_application(self, *, application_id: int) -> bool:
+        found = select(applications.c.demo).where(applications.c.id == application_id)
+        return bool(self.conn.execute(found).scalar())
+
     def remove_demo(self) -> bool:
         """Delete the sample's applications, and its profile when nothing of the user's is
         left; True when the profile went too."""

@@ -14,6 +14,7 @@ from followup.core.errors import InvalidInputError
 from followup.core.jsonable import action_to_dict
 from followup.core.model import CLOSED_STATUSES
 from followup.inputs.models import ApplicationIn
+from followup.services.agenda import nobody_met
 from followup.web.charts import timeline_entries, timeline_svg, timeliness_svg
 from followup.web.forms import FormError, checked, form_day, service_error
 from followup.web.pagecache import from_memory
@@ -132,6 +133,7 @@ def _application_page(
         app=view.application,
         people=list(people.values()),
         open_actions=open_actions,
+        nobody_met=nobody_met(view.facts),
         chart=timeline_svg(view, now, tz),
         entries=timeline_entries(view, now),
         contact_options=[(p.id, p.name) for p in people.values()],
