@@ -4,7 +4,6 @@ the exact one-line errors with exit status 2, the feed on stdout or in a file.""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import icalendar
@@ -51,7 +50,16 @@ def test_import_json_is_the_contract(run) -> None:  # type: ignore[no-untyped-de
 def test_import_with_app_and_the_plain_text(run) -> None:  # type: ignore[no-untyped-def]
     result = run("interview", "import", str(INVITES / "zoom.ics"), "--app", "3")
     assert result.code == 0
-    assert result.out.startswith("Added interview 5 in application 3: video, Tue 21 Apr 2026 17:00")
+    # in the candidate's zone (America/New_York), as the web and the rest of the CLI show it;
+    # the invitation says 17:00–17:45 UTC
+    assert result.out.startswith(
+        "Added interview 5 in application 3: video, Tue 21 Apr 13:00–13:45; meeting nobody named."
+    )
+    assert "UTC" not in result.out
+    json_start = json.loads(
+        run("interview", "import", str(INVITES / "zoom.ics"), "--app", "3", "--json").out
+    )["start"]
+    assert json_start == "2026-04-21T17:00:00+00:00"  # the contract keeps ISO times, offsets
 
 
 def test_cancel_then_restore(run) -> None:  # type: ignore[no-untyped-def]
@@ -59,9 +67,31 @@ def test_cancel_then_restore(run) -> None:  # type: ignore[no-untyped-def]
     result = run("interview", "import", str(INVITES / "cancel.ics"), "--json")
     data = json.loads(result.out)
     assert (data["result"], data["created"], data["removed"]) == ("removed", False, 1)
+    older = run("interview", "import", str(INVITES / "google-meet.ics"))
+    assert older.out == (
+        "Nothing changed: interview 5 was cancelled (removed Sun 1 Mar 07:00); this older copy "
+        "changes nothing. Undo the cancellation: followup interview restore 1\n"
+    )
     back = run("interview", "restore", "1")
     assert back.code == 0
-    assert re.fullmatch(r"Interview \d+ is back in application 2\.\n", back.out)
+    assert back.out == "Interview 5 is back in application 2.\n"  # its own number
+
+
+def test_restore_when_the_number_was_taken(run) -> None:  # type: ignore[no-untyped-def]
+    run("interview", "import", str(INVITES / "google-meet.ics"))  # interview 5
+    removed = run("interview", "import", str(INVITES / "cancel.ics"))
+    assert "cancelled: Initech – Senior Data Analyst: second round" in removed.out
+    # SQLite gives the freed number 5 to the next interview; PostgreSQL's sequence moves on
+    added = run("interview", "import", str(INVITES / "zoom.ics"), "--app", "3", "--json")
+    taken = json.loads(added.out)["interview"] == 5
+    back = run("interview", "restore", "1")
+    assert back.code == 0
+    assert back.out == (
+        "The interview is back in application 2, brought back as interview 6 (it was 5; that "
+        "number is taken now).\n"
+        if taken
+        else "Interview 5 is back in application 2.\n"
+    )
 
 
 @pytest.mark.parametrize(

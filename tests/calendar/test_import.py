@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from followup.core.errors import InvalidInputError
+from followup.core.errors import InvalidInputError, NotFoundError
 from followup.services import Followup
 from followup.services.backup import export_document
 from followup.services.calendar import ApplicationChoiceError
@@ -102,7 +102,8 @@ def test_a_cancelled_interview_can_be_put_back(service: Followup) -> None:
     [made] = service.import_invite_file(invite("google-meet.ics")).imported
     [gone] = service.import_invite_file(invite("cancel.ics")).imported
     assert gone.result == "removed" and gone.removed_id is not None
-    app_id, back = service.put_back_interview(gone.removed_id)
+    app_id, back, was = service.put_back_interview(gone.removed_id)
+    assert back == was == made.interview_id  # its own number: nothing took it since
     facts = service.application(app_id).facts
     restored = facts.interview(str(back))
     assert restored is not None
@@ -110,6 +111,38 @@ def test_a_cancelled_interview_can_be_put_back(service: Followup) -> None:
     # and the calendar knows it again: a later update applies to it
     [again] = service.import_invite_file(invite("update-seq2.ics")).imported
     assert (again.result, again.interview_id) == ("updated", back)
+
+
+def test_an_older_copy_of_a_cancelled_invitation_changes_nothing(service: Followup) -> None:
+    """A new user's report: google.ics, then its cancellation, then google.ics again added
+    the interview back."""
+    service.import_invite_file(invite("google-meet.ics"))
+    [gone] = service.import_invite_file(invite("cancel.ics")).imported
+    before = export_document(service)
+    for name in ("google-meet.ics", "update-seq2.ics", "cancel.ics"):  # SEQUENCE 0, 2, 3
+        [again] = service.import_invite_file(invite(name)).imported
+        assert again.result == "unchanged" and again.cancelled_at is not None
+        assert (again.interview_id, again.removed_id) == (gone.interview_id, gone.removed_id)
+    assert export_document(service) == before
+    assert len(service.application(2).facts.interviews) == 1
+
+
+def test_a_rescheduled_invitation_brings_a_cancelled_interview_back(service: Followup) -> None:
+    [made] = service.import_invite_file(invite("google-meet.ics")).imported
+    service.import_invite_file(invite("cancel.ics"))  # SEQUENCE 3
+    newer = (
+        invite("google-meet.ics")
+        .read_bytes()
+        .replace(b"SEQUENCE:0", b"SEQUENCE:4")
+        .replace(b"20260310T1", b"20260317T1")
+    )
+    [back] = service.import_invite(newer, "rescheduled.ics").imported
+    assert (back.result, back.application_id) == ("updated", 2)
+    restored = service.application(2).facts.interview(str(back.interview_id))
+    assert restored is not None and restored.start.date() == date(2026, 3, 17)
+    assert [p.name for p in restored.participants] == [p.name for p in made.people]
+    with pytest.raises(NotFoundError, match="removed interview"):
+        service.put_back_interview(1)  # the cancellation is no longer there to undo
 
 
 def test_a_cancellation_for_nothing_imported_is_refused(service: Followup) -> None:

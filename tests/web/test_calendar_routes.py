@@ -450,3 +450,25 @@ def test_several_matching_applications_are_chosen_by_the_user(
     assert unchosen.status_code == 400
     assert "Choose the application it is for, or a new one." in text_of(unchosen)
     assert export(client) == before
+
+
+def test_an_older_copy_of_a_cancelled_invitation_changes_nothing(
+    client: TestClient, service: Followup
+) -> None:
+    drop(client, "google-meet.ics")
+    cancel = invite("cancel.ics").read_bytes().replace(b"SUMMARY:", b"SUMMARY:Canceled: ")
+    removed = drop(client, "cancel.ics", data=cancel)
+    toast = text_of(client.get(removed.headers["location"]))
+    assert "Removed the interview “Initech – Senior Data Analyst: second round" in toast
+    assert "Canceled:" not in toast
+    before = export(client)
+    again = drop(client, "google-meet.ics")
+    assert again.status_code == 303
+    said = text_of(client.get(again.headers["location"]))
+    assert (
+        "This invitation was cancelled (removed Sun 1 Mar 07:00); this older copy changes "
+        "nothing." in said
+    )
+    assert "Added the" not in said
+    assert export(client) == before
+    assert len(service.application(2).facts.interviews) == 1

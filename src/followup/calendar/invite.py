@@ -7,11 +7,14 @@ interviews only for the occurrences the user picks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
 from followup.core.model import InterviewKind
+
+_CANCELLED_PREFIX = re.compile(r"^\s*(?:canceled|cancelled)\s*(?:event)?\s*:\s*", re.I)
 
 # Why an address in the invitation is not a person met.
 LeftOutWhy = Literal[
@@ -92,6 +95,12 @@ class Invite:
     def key(self) -> tuple[str, str]:
         """What names this event among all others: UID, and the occurrence for a series."""
         return self.uid, recurrence_key(self.recurrence_id)
+
+    @property
+    def title(self) -> str:
+        """The summary as shown: without the "Canceled: " a provider puts before a cancelled
+        event's (the interview is named, not the provider's notice)."""
+        return _CANCELLED_PREFIX.sub("", self.summary)
 
     @property
     def looks_like_interview(self) -> bool:

@@ -66,8 +66,14 @@ def restore_interview(
     removed: Annotated[str, typer.Argument(help="The number `interview import` gave.")],
 ) -> None:
     """Put back an interview a cancellation removed. Example: followup interview restore 2"""
-    app_id, interview_id = followup_service().put_back_interview(removed)
-    typer.echo(f"Interview {interview_id} is back in application {app_id}.")
+    app_id, interview_id, was = followup_service().put_back_interview(removed)
+    if interview_id == was:
+        typer.echo(f"Interview {interview_id} is back in application {app_id}.")
+    else:
+        typer.echo(
+            f"The interview is back in application {app_id}, brought back as interview "
+            f"{interview_id} (it was {was}; that number is taken now)."
+        )
 
 
 def _day(text: str) -> date:
@@ -78,13 +84,24 @@ def _day(text: str) -> date:
 
 
 def _print_report(report: "ImportReport") -> None:
+    from followup.cli.common import profile_zone
+    from followup.core.workdays import short_when, when_window
+
+    tz = profile_zone(followup_service())
     for done in report.imported:
         invite = done.invite
-        when = f"{invite.start:%a %d %b %Y %H:%M}–{invite.end:%H:%M} {invite.start:%Z}".strip()
+        when = when_window(invite.start, invite.end, tz)
         if done.result == "removed":
             typer.echo(
-                f"Removed interview {done.interview_id} (cancelled: {invite.summary}). "
+                f"Removed interview {done.interview_id} (cancelled: {invite.title}). "
                 f"Undo: followup interview restore {done.removed_id}"
+            )
+            continue
+        if done.cancelled_at is not None:
+            typer.echo(
+                f"Nothing changed: interview {done.interview_id} was cancelled (removed "
+                f"{short_when(done.cancelled_at, tz)}); this older copy changes nothing. "
+                f"Undo the cancellation: followup interview restore {done.removed_id}"
             )
             continue
         verb = {"created": "Added", "updated": "Updated", "unchanged": "Already up to date:"}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from followup.calendar.invite import Invite, Me, Reading, recurrence_key
 from followup.core import limits
@@ -22,6 +22,7 @@ from followup.services.changes import log_change
 from followup.services.lookup import as_id
 
 if TYPE_CHECKING:
+    from followup.storage.calendar_queries import CancelledEvent, EventLink
     from followup.storage.store import Repo
 
 Result = Literal["created", "updated", "unchanged", "removed"]
@@ -76,18 +77,26 @@ class Imported:
     people: tuple[Participant, ...] = ()  # as stored, with their ids
     removed_id: int | None = None  # the record that puts a cancelled interview back
     change: int | None = None  # a cancellation, as the web's Undo takes it
+    cancelled_at: datetime | None = None  # unchanged: an older copy of a cancelled event
 
 
 class KnownPeople:
-    """The applications' people's addresses, read once per import (an export has many events)."""
+    """The applications' people's addresses and the cancelled events, read once per import
+    (an export has many events)."""
 
     def __init__(self) -> None:
         self._rows: list[tuple[int, str, str, str]] | None = None
+        self._cancelled: dict[tuple[str, str], CancelledEvent] | None = None
 
     def rows(self, repo: Repo, pid: int) -> list[tuple[int, str, str, str]]:
         if self._rows is None:
             self._rows = repo.people_emails(profile_id=pid)
         return self._rows
+
+    def cancelled(self, repo: Repo, pid: int, key: tuple[str, str]) -> CancelledEvent | None:
+        if self._cancelled is None:
+            self._cancelled = repo.cancelled_events(profile_id=pid)
+        return self._cancelled.get(key)
 
 
 @dataclass(frozen=True)
@@ -210,6 +219,18 @@ class CalendarCases(UseCases):
         """Create, update or remove the interview of one event; the caller refreshes plans."""
         recurrence = recurrence_key(invite.recurrence_id)
         link = repo.interview_of_event(profile_id=pid, uid=invite.uid, recurrence=recurrence)
+        gone = None if link else known.cancelled(repo, pid, (invite.uid, recurrence))
+        if gone is not None:
+            if invite.cancelled or invite.sequence <= gone.sequence:
+                return Imported(
+                    "unchanged",
+                    gone.application_id,
+                    gone.interview_id,
+                    invite,
+                    removed_id=gone.removed_id,
+                    cancelled_at=gone.removed_at,
+                )
+            link = self._bring_back(repo, gone)  # re-scheduled: updated below
         if invite.cancelled:
             if link is None:
                 raise InvalidInputError(
@@ -222,7 +243,7 @@ class CalendarCases(UseCases):
                 repo,
                 application_id=link.application_id,
                 before=before,
-                summary=f"Removed the interview “{invite.summary or 'no title'}”, cancelled in "
+                summary=f"Removed the interview “{invite.title or 'no title'}”, cancelled in "
                 "the calendar",
                 now=self.clock(),
             )
@@ -273,8 +294,28 @@ class CalendarCases(UseCases):
         repo.close_proposals_of(profile_id=pid, uid=invite.uid, recurrence=recurrence)
         return Imported("created", target, interview_id, invite, met)
 
+    def _bring_back(self, repo: Repo, gone: CancelledEvent) -> EventLink:
+        """A cancelled interview whose event came back newer (a meeting re-scheduled): put
+        back with what was sent and its notes, for the newer invitation to update."""
+        from followup.storage.calendar_queries import EventLink as Link
+
+        found = repo.removed(removed_id=gone.removed_id)
+        assert found is not None  # just listed, in this transaction
+        app_id, rows = found
+        interview_id = repo.put_back_interview(rows=rows)
+        repo.forget_removed(removed_id=gone.removed_id)
+        [event] = rows["interview_events"]
+        return Link(interview_id, app_id, event["sequence"])
+
     def _remove(self, repo: Repo, interview_id: int, app_id: int, invite: Invite) -> int:
-        rows = repo.remove_interview(interview_id=interview_id)
+        rows: dict[str, Any] = dict(repo.remove_interview(interview_id=interview_id))
+        rows["cancelled_event"] = [
+            {
+                "uid": invite.uid,
+                "recurrence": recurrence_key(invite.recurrence_id),
+                "sequence": invite.sequence,
+            }
+        ]
         removed = repo.keep_removed(
             application_id=app_id,
             interview_id=interview_id,
@@ -284,9 +325,10 @@ class CalendarCases(UseCases):
         )
         return removed
 
-    def put_back_interview(self, removed_ref: str | int) -> tuple[int, int]:
+    def put_back_interview(self, removed_ref: str | int) -> tuple[int, int, int]:
         """Undo a removal: the interview, its people met, what was sent and the kept notes come
-        back (under a new interview id). Returns (application id, interview id)."""
+        back, under the interview's own id unless another took it since. Returns (application
+        id, interview id, the id it had)."""
         with self.store.transaction() as repo:
             removed_id = as_id(removed_ref, "removed interview")
             found = repo.removed(removed_id=removed_id)
@@ -296,7 +338,7 @@ class CalendarCases(UseCases):
             interview_id = repo.put_back_interview(rows=rows)
             repo.forget_removed(removed_id=removed_id)
             refresh_plan(repo, app_id)
-            return app_id, interview_id
+            return app_id, interview_id, int(rows["interviews"][0]["id"])
 
     # -- a new application for an invitation ---------------------------------------------
     def guess_application(self, invite: Invite) -> tuple[str, str]:

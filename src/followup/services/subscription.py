@@ -202,6 +202,7 @@ def _propose(repo: Repo, pid: int, invites: Sequence[Invite], source: str, now: 
     emails = [(a, c, e) for a, status, c, e in rows if status == "active" and e]
     companies = list({a: c for a, status, c, _ in rows if status == "active"}.items())
     imported = repo.imported_events(profile_id=pid)
+    cancelled = repo.cancelled_events(profile_id=pid)
     free = free_mail_domains()
     new = 0
     for invite in invites:
@@ -214,6 +215,9 @@ def _propose(repo: Repo, pid: int, invites: Sequence[Invite], source: str, now: 
             continue  # imported already, at this version or a newer one
         if invite.cancelled and known is None:
             continue
+        gone = cancelled.get(invite.key) if known is None else None
+        if gone is not None and invite.sequence <= gone.sequence:
+            continue  # an older copy of a cancelled event
         found = matching_applications(invite, emails, companies, free)
         if not found and known is None:
             continue  # nobody from an application's domain: not an interview of ours

@@ -46,6 +46,17 @@ class EventLink:
 
 
 @dataclass(frozen=True, slots=True)
+class CancelledEvent:
+    """An event whose interview a cancellation removed."""
+
+    removed_id: int
+    application_id: int
+    interview_id: int
+    sequence: int  # the cancellation's
+    removed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Published:
     start: datetime
     end: datetime
@@ -343,9 +354,13 @@ class CalendarQueries(Queries):
         return snapshot
 
     def put_back_interview(self, *, rows: dict[str, list[dict[str, Any]]]) -> int:
-        """Insert a removed interview's rows again, under a new interview id; returns it."""
+        """Insert a removed interview's rows again, under its own id unless another interview
+        took it since (then a new one); returns the id."""
         [interview] = rows["interviews"]
-        values = {k: _when(k, v) for k, v in interview.items() if k != "id"}
+        taken = self.conn.execute(
+            select(interviews.c.id).where(interviews.c.id == interview["id"])
+        ).first()
+        values = {k: _when(k, v) for k, v in interview.items() if k != "id" or taken is None}
         new_id = int(
             self.conn.execute(
                 insert(interviews).values(**values).returning(interviews.c.id)
@@ -396,6 +411,33 @@ class CalendarQueries(Queries):
             select(removed_interviews).where(removed_interviews.c.id == removed_id)
         ).one_or_none()
         return None if row is None else (row.application_id, json.loads(row.snapshot))
+
+    def cancelled_events(self, *, profile_id: int) -> dict[tuple[str, str], CancelledEvent]:
+        """(uid, occurrence) -> how each event a cancellation removed (and not put back) was
+        cancelled, so an older copy of its invitation cannot bring it back."""
+        rows = self.conn.execute(
+            select(
+                removed_interviews.c.id,
+                removed_interviews.c.application_id,
+                removed_interviews.c.interview_id,
+                removed_interviews.c.removed_at,
+                removed_interviews.c.snapshot,
+            )
+            .join(applications, applications.c.id == removed_interviews.c.application_id)
+            .where(applications.c.profile_id == profile_id)
+            .order_by(removed_interviews.c.id)
+        ).all()
+        found: dict[tuple[str, str], CancelledEvent] = {}
+        for row in rows:
+            snapshot = json.loads(row.snapshot)
+            # the cancellation's own SEQUENCE; a removal kept before it was recorded has only
+            # the SEQUENCE imported
+            events = snapshot.get("cancelled_event") or snapshot.get("interview_events") or []
+            for event in events if isinstance(events, list) else [events]:
+                found[(event["uid"], event.get("recurrence") or "")] = CancelledEvent(
+                    row.id, row.application_id, row.interview_id, event["sequence"], row.removed_at
+                )
+        return found
 
     def forget_removed(self, *, removed_id: int) -> None:
         self.conn.execute(delete(removed_interviews).where(removed_interviews.c.id == removed_id))

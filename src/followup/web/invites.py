@@ -299,6 +299,8 @@ def _imported(request: Request, report: ImportReport, target: str) -> Response:
             "unchanged": "This invitation was imported already and is not newer: nothing changed.",
             "removed": "Removed the interview: it was cancelled in the calendar.",
         }[one.result]
+        if one.cancelled_at is not None:
+            text = _cancelled_already(one, tz)
         return back(said(request, target, text))
     counts = {r: sum(1 for d in done if d.result == r) for r in ("created", "updated", "removed")}
     parts = [
@@ -316,6 +318,13 @@ def _imported(request: Request, report: ImportReport, target: str) -> Response:
         text += f" {len(report.skipped)} event(s) left out (such as “{first[1] or first[0]}”: "
         text += f"{first[2]})."
     return back(said(request, target, text[:480]))
+
+
+def _cancelled_already(one: Any, tz: ZoneInfo) -> str:
+    removed = f"removed {short_when(one.cancelled_at, tz)}"
+    if one.invite.cancelled:
+        return f"This cancellation was imported already ({removed}): nothing changed."
+    return f"This invitation was cancelled ({removed}); this older copy changes nothing."
 
 
 def _names(names: list[str]) -> str:
