@@ -278,3 +278,15 @@ def test_aliases_are_checked_and_kept(service: Followup) -> None:
     with pytest.raises(InvalidInputError, match=r"^aliases\[0\]"):
         service.set_aliases(["not an address"])
     assert service.me().aliases == ("jordan@rivera.example",)
+
+
+def test_an_import_is_undone_like_any_change(service: Followup) -> None:
+    before = export_document(service)
+    [made] = service.import_invite_file(invite("google-meet.ics")).imported
+    assert made.change is not None
+    undone = service.undo()
+    assert undone.summary.startswith("Imported the interview “Initech – Senior Data Analyst")
+    assert export_document(service) == before
+    # and the same invitation imports again afterwards, as new
+    [again] = service.import_invite_file(invite("google-meet.ics")).imported
+    assert again.result == "created"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import icalendar
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from followup.settings import Settings
 from tests.calendar.conftest import invite, make_service
@@ -16,6 +16,10 @@ from tests.web.conftest import Server
 from tests.web.test_browser import browser, focused_id, shoot, watch
 
 __all__ = ["browser"]  # the module's Chromium, shared with the journey's tests
+
+
+def import_button(page: Page) -> Locator:
+    return page.locator("[data-dropzone]").get_by_role("button", name="Import", exact=True)
 
 
 def test_invitations_in_the_browser(browser: Browser, tmp_path: Path) -> None:
@@ -26,10 +30,25 @@ def test_invitations_in_the_browser(browser: Browser, tmp_path: Path) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         errors = watch(page)
 
-        # picked on Initech's page: imported at once, its people listed
+        # picked on Initech's page: nothing happens until Import; then its people listed,
+        # and the toast's Undo takes the import back
         page.goto(f"{server.url}/applications/2")
         shoot(page, "calendar-application-drop-zone")
         page.set_input_files("#f-invite", str(invite("google-meet.ics")))
+        # the old picker marked the zone busy and submitted it on the change itself
+        busy = "document.querySelector('[data-dropzone]').classList.contains('busy')"
+        assert page.evaluate(busy) is False
+        assert page.url == f"{server.url}/applications/2"
+        assert len(service.application(2).facts.interviews) == 1
+        import_button(page).click()
+        page.wait_for_url(f"{server.url}/applications/2?*")
+        expect(page.locator(".toast")).to_contain_text("Imported the interview “Initech")
+        page.locator(".toast").get_by_role("button", name="Undo").click()
+        expect(page.locator("main")).to_contain_text("Undone: Imported the interview")
+        assert len(service.application(2).facts.interviews) == 1
+        page.goto(f"{server.url}/applications/2")
+        page.set_input_files("#f-invite", str(invite("google-meet.ics")))
+        import_button(page).click()
         page.wait_for_url(f"{server.url}/applications/2?*")
         expect(page.locator("main p.notice")).to_contain_text(
             "Added the video interview of Tue 10 Mar 14:00 with Priya Natarajan"
@@ -62,6 +81,7 @@ def test_invitations_in_the_browser(browser: Browser, tmp_path: Path) -> None:
         # a bad file on Today: the message beside the picker, the picker focused
         page.goto(server.url + "/")
         page.set_input_files("#f-invite", str(invite("not-icalendar.ics")))
+        import_button(page).click()
         page.wait_for_load_state()
         expect(page.locator("#e-invite")).to_have_text(
             "not-icalendar.ics: not an iCalendar file (it does not begin with BEGIN:VCALENDAR)"
@@ -72,12 +92,15 @@ def test_invitations_in_the_browser(browser: Browser, tmp_path: Path) -> None:
         # a series: which occurrences; then an invitation naming no company: which application
         page.goto(server.url + "/")
         page.set_input_files("#f-invite", str(invite("recurring.ics")))
+        import_button(page).click()
         expect(page.locator("h1")).to_have_text("Which of these are interviews?")
         shoot(page, "calendar-question-occurrences")
         page.goto(server.url + "/")
         page.set_input_files("#f-invite", str(invite("zoom.ics")))
+        import_button(page).click()
         expect(page.locator("h1")).to_have_text("Which application is this interview for?")
         shoot(page, "calendar-question-application")
+        expect(page.get_by_label("Umbrella Health — Clinical Data Analyst")).to_be_checked()
         page.get_by_label("Hooli — Analytics Engineer").check()
         page.get_by_role("button", name="Import").click()
         page.wait_for_url(f"{server.url}/applications/4?*")

@@ -472,3 +472,16 @@ def test_an_older_copy_of_a_cancelled_invitation_changes_nothing(
     assert "Added the" not in said
     assert export(client) == before
     assert len(service.application(2).facts.interviews) == 1
+
+
+def test_an_import_carries_the_undo_toast(client: TestClient, service: Followup) -> None:
+    before = export(client)
+    added = drop(client, "google-meet.ics", app=2)
+    page = client.get(added.headers["location"])
+    assert "Added the video interview" in text_of(page)
+    toast = re.search(r'<div class="toast".*?</div>', page.text, re.S)
+    assert toast and "Imported the interview “Initech" in html.unescape(toast.group(0))
+    undo = re.search(r'action="(/undo/\d+)"', toast.group(0))
+    assert undo
+    client.post(undo.group(1), data={"csrf_token": token(client), "next": "/applications/2"})
+    assert export(client) == before

@@ -23,6 +23,7 @@ from followup.services.lookup import as_id
 
 if TYPE_CHECKING:
     from followup.storage.calendar_queries import CancelledEvent, EventLink
+    from followup.storage.changes import Rows
     from followup.storage.store import Repo
 
 Result = Literal["created", "updated", "unchanged", "removed"]
@@ -76,17 +77,20 @@ class Imported:
     invite: Invite
     people: tuple[Participant, ...] = ()  # as stored, with their ids
     removed_id: int | None = None  # the record that puts a cancelled interview back
-    change: int | None = None  # a cancellation, as the web's Undo takes it
+    change: int | None = None  # what the import changed, as the web's Undo takes it
     cancelled_at: datetime | None = None  # unchanged: an older copy of a cancelled event
 
 
-class KnownPeople:
-    """The applications' people's addresses and the cancelled events, read once per import
-    (an export has many events)."""
+class ImportRun:
+    """One import: the applications' people's addresses and the cancelled events, read once
+    (an export has many events), and the applications it changes, each logged as one change
+    (Undo) once their plans are refreshed."""
 
     def __init__(self) -> None:
         self._rows: list[tuple[int, str, str, str]] | None = None
         self._cancelled: dict[tuple[str, str], CancelledEvent] | None = None
+        self._before: dict[int, Rows] = {}
+        self._said: dict[int, list[str]] = {}
 
     def rows(self, repo: Repo, pid: int) -> list[tuple[int, str, str, str]]:
         if self._rows is None:
@@ -97,6 +101,26 @@ class KnownPeople:
         if self._cancelled is None:
             self._cancelled = repo.cancelled_events(profile_id=pid)
         return self._cancelled.get(key)
+
+    def touch(self, repo: Repo, app_id: int, summary: str) -> None:
+        """Before the first write to an application: its rows, for Undo."""
+        if app_id not in self._before:
+            self._before[app_id] = repo.application_rows(application_id=app_id)
+        self._said.setdefault(app_id, []).append(summary)
+
+    def logged(self, repo: Repo, done: list[Imported], now: datetime) -> list[Imported]:
+        """Log each application's change (after refresh_plans); `done` with their ids."""
+        changes = {}
+        for app_id, before in self._before.items():
+            said = self._said[app_id]
+            summary = said[0] if len(said) == 1 else f"Imported {len(said)} calendar events"
+            changes[app_id] = log_change(
+                repo, application_id=app_id, before=before, summary=summary, now=now
+            )
+        return [
+            replace(d, change=changes.get(d.application_id)) if d.result != "unchanged" else d
+            for d in done
+        ]
 
 
 @dataclass(frozen=True)
@@ -182,12 +206,12 @@ class CalendarCases(UseCases):
                 raise InvalidInputError(name, f"{why}, no interview at a time")
             if len(invites) == 1 and not reading.problems:
                 chosen = choose_events(invites[0], name, occurrences, all_occurrences)
-                known = KnownPeople()
-                done = [self._apply(repo, pid, i, app_id, name, known) for i in chosen]
+                run = ImportRun()
+                done = [self._apply(repo, pid, i, app_id, name, run) for i in chosen]
                 refresh_plans(repo, sorted({d.application_id for d in done}))
-                return ImportReport(imported=done)
+                return ImportReport(imported=run.logged(repo, done, self.clock()))
             report = ImportReport(imported=[], single=False)
-            known = KnownPeople()
+            run = ImportRun()
             report.skipped.extend(("", s, why) for s, why in reading.skipped)
             report.skipped.extend(("", "", p) for p in reading.problems)
             for invite in invites:
@@ -195,7 +219,7 @@ class CalendarCases(UseCases):
                     if not invite.looks_like_interview:
                         raise InvalidInputError("", "no one else is invited")
                     for one in choose_events(invite, name, occurrences, all_occurrences):
-                        report.imported.append(self._apply(repo, pid, one, app_id, name, known))
+                        report.imported.append(self._apply(repo, pid, one, app_id, name, run))
                 except FollowupError as exc:
                     why = exc.problem if isinstance(exc, InvalidInputError) else exc.message
                     report.skipped.append((invite.uid, invite.summary, why))
@@ -205,6 +229,7 @@ class CalendarCases(UseCases):
                     name, f"none of its {len(invites)} events was imported ({first})"
                 )
             refresh_plans(repo, sorted({d.application_id for d in report.imported}))
+            report.imported[:] = run.logged(repo, report.imported, self.clock())
             return report
 
     def _apply(
@@ -214,12 +239,12 @@ class CalendarCases(UseCases):
         invite: Invite,
         app_id: int | None,
         name: str,
-        known: KnownPeople,
+        run: ImportRun,
     ) -> Imported:
         """Create, update or remove the interview of one event; the caller refreshes plans."""
         recurrence = recurrence_key(invite.recurrence_id)
         link = repo.interview_of_event(profile_id=pid, uid=invite.uid, recurrence=recurrence)
-        gone = None if link else known.cancelled(repo, pid, (invite.uid, recurrence))
+        gone = None if link else run.cancelled(repo, pid, (invite.uid, recurrence))
         if gone is not None:
             if invite.cancelled or invite.sequence <= gone.sequence:
                 return Imported(
@@ -230,26 +255,16 @@ class CalendarCases(UseCases):
                     removed_id=gone.removed_id,
                     cancelled_at=gone.removed_at,
                 )
+            run.touch(repo, gone.application_id, _summary("updated", invite))
             link = self._bring_back(repo, gone)  # re-scheduled: updated below
         if invite.cancelled:
             if link is None:
                 raise InvalidInputError(
                     name, "cancels an event that was never imported; there is nothing to remove"
                 )
-            before = repo.application_rows(application_id=link.application_id)
+            run.touch(repo, link.application_id, _summary("removed", invite))
             removed = self._remove(repo, link.interview_id, link.application_id, invite)
-            refresh_plan(repo, link.application_id)
-            change = log_change(
-                repo,
-                application_id=link.application_id,
-                before=before,
-                summary=f"Removed the interview “{invite.title or 'no title'}”, cancelled in "
-                "the calendar",
-                now=self.clock(),
-            )
-            return Imported(
-                "removed", link.application_id, link.interview_id, invite, (), removed, change
-            )
+            return Imported("removed", link.application_id, link.interview_id, invite, (), removed)
         if link is not None:
             _, current = repo.interview(interview_id=link.interview_id)
             if invite.sequence <= link.sequence:
@@ -260,6 +275,8 @@ class CalendarCases(UseCases):
                     invite,
                     current.participants,
                 )
+            if gone is None:
+                run.touch(repo, link.application_id, _summary("updated", invite))
             met = _people_met(repo, link.application_id, invite, current)
             repo.replace_interview(
                 interview_id=link.interview_id,
@@ -277,7 +294,8 @@ class CalendarCases(UseCases):
             return Imported("updated", link.application_id, link.interview_id, invite, met)
         target = app_id
         if target is None:
-            target = _find_application(repo, pid, invite, name, known.rows(repo, pid))
+            target = _find_application(repo, pid, invite, name, run.rows(repo, pid))
+        run.touch(repo, target, _summary("created", invite))
         met = _people_met(repo, target, invite, None)
         interview_id = repo.add_interview(
             application_id=target,
@@ -350,6 +368,16 @@ class CalendarCases(UseCases):
             pid = self._profile_id(repo)
             candidate = repo.candidate(profile_id=pid).full_name
         return guess_new_application(invite, free_mail_domains(), candidate)
+
+
+def _summary(result: Result, invite: Invite) -> str:
+    """What an import did, as the undo toast and `followup undo` say it."""
+    title = f"“{invite.title or 'no title'}”"
+    return {
+        "created": f"Imported the interview {title}",
+        "updated": f"Updated the interview {title} from a newer invitation",
+        "removed": f"Removed the interview {title}, cancelled in the calendar",
+    }[result]
 
 
 def free_mail_domains() -> frozenset[str]:

@@ -20,7 +20,7 @@ from followup.services.base import UseCases
 from followup.services.calendar import (
     CalendarCases,
     ImportReport,
-    KnownPeople,
+    ImportRun,
     choose_events,
     free_mail_domains,
     me_of,
@@ -173,11 +173,11 @@ class SubscriptionCases(CalendarCases, UseCases):
                 repo.application(application_id=app_id)
             name = f"proposal {row.id}"
             chosen = choose_events(invite, name, occurrences, all_occurrences)
-            known = KnownPeople()
-            done = [self._apply(repo, pid, one, app_id, name, known) for one in chosen]
-            refresh_plans(repo, sorted({d.application_id for d in done}))
+            run = ImportRun()
+            done = [self._apply(repo, pid, one, app_id, name, run) for one in chosen]
             repo.set_proposal_state(proposal_id=row.id, state="imported")
-            return ImportReport(imported=done)
+            refresh_plans(repo, sorted({d.application_id for d in done}))
+            return ImportReport(imported=run.logged(repo, done, self.clock()))
 
     def dismiss_proposal(self, proposal_ref: str | int) -> None:
         """Not an interview: it stays dismissed, whatever updates of it come later."""

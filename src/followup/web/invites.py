@@ -280,8 +280,8 @@ def _why_asked(choice: ApplicationChoiceError, invite: Any) -> str:
 
 # -- what was done -------------------------------------------------------------------------
 def _imported(request: Request, report: ImportReport, target: str) -> Response:
-    """The application's page (or Today, for several) saying what the import did; a
-    cancellation shows the toast with Undo, as a delete does."""
+    """The application's page (or Today, for several) saying what the import did, with the
+    toast's Undo when one application changed (as a delete has it)."""
     profile = svc(request).profile()
     tz = ZoneInfo(profile.timezone if profile else "UTC")
     done = report.imported
@@ -301,7 +301,7 @@ def _imported(request: Request, report: ImportReport, target: str) -> Response:
         }[one.result]
         if one.cancelled_at is not None:
             text = _cancelled_already(one, tz)
-        return back(said(request, target, text))
+        return back(said(request, target, text), **_undo(done))
     counts = {r: sum(1 for d in done if d.result == r) for r in ("created", "updated", "removed")}
     parts = [
         f"{n} interview(s) {verb}"
@@ -317,7 +317,13 @@ def _imported(request: Request, report: ImportReport, target: str) -> Response:
         first = report.skipped[0]
         text += f" {len(report.skipped)} event(s) left out (such as “{first[1] or first[0]}”: "
         text += f"{first[2]})."
-    return back(said(request, target, text[:480]))
+    return back(said(request, target, text[:480]), **_undo(done))
+
+
+def _undo(done: list[Any]) -> dict[str, int]:
+    """The toast's change, when the import changed one application (one change to undo)."""
+    changes = {d.change for d in done if d.change is not None}
+    return {"done": changes.pop()} if len(changes) == 1 else {}
 
 
 def _cancelled_already(one: Any, tz: ZoneInfo) -> str:

@@ -1,6 +1,7 @@
 // followup: the invitation drop zone. The picker works without this file; it adds dropping a
-// file on the zone, importing as soon as a file is chosen, and refusing an oversized file
-// beside the picker before it is sent.
+// file on the zone (imported at once: a drop is a deliberate act), and refusing an oversized
+// file beside the picker before it is sent. A file chosen with the picker waits for the
+// Import button, so a wrong pick costs nothing.
 
 function refuseBeside(zone, message) {
   const input = zone.querySelector('input[type="file"]');
@@ -20,16 +21,19 @@ function refuseBeside(zone, message) {
   input.focus();
 }
 
-function importFile(zone) {
+function tooLarge(zone) {
   const input = zone.querySelector('input[type="file"]');
   const file = input.files[0];
-  if (!file) return;
   const limit = Number(zone.dataset.maxBytes || "0");
-  if (limit && file.size > limit) {
-    const megabytes = (file.size / 1048576).toFixed(1);
-    refuseBeside(zone, file.name + ": too large (" + megabytes + " MB); an invitation or calendar export is at most " + Math.floor(limit / 1048576) + " MB");
-    return;
-  }
+  if (!file || !limit || file.size <= limit) return false;
+  const megabytes = (file.size / 1048576).toFixed(1);
+  refuseBeside(zone, file.name + ": too large (" + megabytes + " MB); an invitation or calendar export is at most " + Math.floor(limit / 1048576) + " MB");
+  return true;
+}
+
+function importFile(zone) {
+  const input = zone.querySelector('input[type="file"]');
+  if (!input.files[0] || tooLarge(zone)) return;
   zone.classList.add("busy");
   zone.requestSubmit();
 }
@@ -38,7 +42,11 @@ function setUpDropZone(zone) {
   if (zone.dataset.ready) return;
   zone.dataset.ready = "1";
   const input = zone.querySelector('input[type="file"]');
-  input.addEventListener("change", () => importFile(zone));
+  input.addEventListener("change", () => tooLarge(zone));
+  zone.addEventListener("submit", (event) => {
+    if (tooLarge(zone)) event.preventDefault();
+    else zone.classList.add("busy");
+  });
   zone.addEventListener("dragover", (event) => {
     event.preventDefault();
     zone.classList.add("over");
