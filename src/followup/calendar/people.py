@@ -103,6 +103,10 @@ def _why_not_met(params: Any, email: str, me: Me) -> LeftOutWhy | None:
     return None
 
 
+MAX_GUESTS = 1000
+MAX_DOMAINS = 50  # the company domains kept for matching and shown when asking
+
+
 def people_met(
     organizer: Any, attendees: list[Any], me: Me
 ) -> tuple[tuple[Guest, ...], tuple[LeftOut, ...], tuple[str, ...]]:
@@ -112,7 +116,8 @@ def people_met(
     entry (which carries PARTSTAT and CUTYPE) decides about them.
     """
     entries: list[tuple[str, Any]] = []
-    for value in ([organizer] if organizer is not None else []) + attendees:
+    # an all-hands of thousands is no interview: the first MAX_GUESTS are read, no more
+    for value in (([organizer] if organizer is not None else []) + attendees)[:MAX_GUESTS]:
         email = address_of(value)
         if email is not None:
             entries.append((email, value))
@@ -122,18 +127,23 @@ def people_met(
     system = set(conferencing()["calendar_system_domains"])
     people: list[Guest] = []
     left_out: list[LeftOut] = []
-    domains: list[str] = []
+    domains: dict[str, None] = {}  # in order, each once
+    mine = me.domains
     for email, values in by_address.items():
         # the organizer has no PARTSTAT of its own: the attendee entry, when there is one, says
         params = values[-1].params
         why = _why_not_met(params, email, me)
         domain = email.partition("@")[2]
         company = why not in ("candidate", "candidate alias") and domain not in system
-        if company and domain not in me.domains and domain not in domains:
-            domains.append(domain)
+        if company and domain not in mine:
+            domains.setdefault(domain)
         if why is not None:
             left_out.append(LeftOut(email, why))
             continue
         cn = next((str(v.params["CN"]) for v in values if v.params.get("CN")), None)
         people.append(Guest(display_name(cn, email), email))
-    return tuple(people[: limits.PEOPLE_PER_INTERVIEW]), tuple(left_out), tuple(domains)
+    return (
+        tuple(people[: limits.PEOPLE_PER_INTERVIEW]),
+        tuple(left_out),
+        tuple(domains)[:MAX_DOMAINS],
+    )

@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from datetime import date, datetime, timedelta
+import time
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,6 +30,7 @@ METHODS = ("REQUEST", "PUBLISH", "CANCEL")
 # A series without an end still becomes a short list to choose from.
 MAX_OCCURRENCES = 60
 DEFAULT_LENGTH = timedelta(hours=1)  # an event with neither DTEND nor DURATION
+READ_SECONDS = 10  # a file whose series take longer is refused, not read for minutes
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,76}:")
 
 
@@ -54,13 +56,24 @@ def read_calendar(data: bytes, name: str, me: Me) -> Reading:
     invites: dict[tuple[str, str], Invite] = {}
     problems: list[str] = []
     skipped: list[tuple[str, str]] = []
-    for part in parts:
-        for calendar in _parse(part, name):
-            for invite in _invites(calendar, me, problems, skipped):
-                known = invites.get(invite.key)
-                # an email carries the same event twice (inline and attached): one interview
-                if known is None or invite.sequence > known.sequence:
-                    invites[invite.key] = invite
+    try:
+        for part in parts:
+            for calendar in _parse(part, name):
+                for invite in _invites(calendar, me, problems, skipped):
+                    known = invites.get(invite.key)
+                    # an email carries the same event twice (inline and attached): one interview
+                    if known is None or invite.sequence > known.sequence:
+                        invites[invite.key] = invite
+    except InvalidInputError:
+        raise
+    except RecursionError:
+        raise InvalidInputError(name, "nested too deeply to be an invitation") from None
+    except Exception as exc:  # noqa: BLE001 - icalendar, dateutil and zoneinfo raise many kinds
+        # on values no calendar program writes (year 1, a 99,999,999-week DURATION, a zone
+        # named ../../etc/passwd): the file is refused, never a crash
+        raise InvalidInputError(
+            name, f"cannot be read ({_short(exc) or type(exc).__name__})"
+        ) from None
     return Reading(invites=list(invites.values()), problems=problems, skipped=skipped)
 
 
@@ -69,7 +82,14 @@ def calendar_parts(data: bytes, name: str) -> list[bytes]:
     import email
     import email.policy
 
-    message = email.message_from_bytes(data, policy=email.policy.default)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        return _calendar_parts_of(message, name)
+    except RecursionError:
+        raise InvalidInputError(name, "nested too deeply to be an email") from None
+
+
+def _calendar_parts_of(message: Any, name: str) -> list[bytes]:
     found: list[bytes] = []
     for part in message.walk():
         if part.is_multipart():
@@ -124,7 +144,14 @@ def _invites(
     for event in calendar.walk("VEVENT"):
         series.setdefault(_uid(event), []).append(event)
     found: list[Invite] = []
+    started = time.monotonic()
     for uid, events in series.items():
+        if time.monotonic() - started > READ_SECONDS:
+            raise InvalidInputError(
+                "the calendar",
+                f"takes over {READ_SECONDS} seconds to read: it holds more "
+                "recurring events than an invitation or an export of interviews would",
+            )
         master = next((e for e in events if "RECURRENCE-ID" not in e), events[0])
         label = _label(master)
         if method not in METHODS:
@@ -240,6 +267,81 @@ def _invite(event: Any, uid: str, method: str, me: Me) -> Invite | None:
 
 
 _TOO_OFTEN = frozenset(("SECONDLY", "MINUTELY", "HOURLY"))
+SERIES_YEARS = 2  # how far ahead a series is walked for occurrences to choose from
+
+
+def _bounded(master: Any, start: datetime) -> int | None:
+    """Make the series' rules end within SERIES_YEARS (so a rule that matches nothing, such as
+    the 30th of February, stops there instead of at year 9999), refusing rules no interview
+    has; returns the series' COUNT, which the bound replaces."""
+    rules = master.get("RRULE")
+    count: int | None = None
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        freq = str(rule.get("FREQ", [""])[0]).upper()
+        if (
+            freq in _TOO_OFTEN
+            or any(rule.get(k) for k in ("BYSECOND", "BYMINUTE"))
+            or len(rule.get("BYHOUR", [])) > 1
+        ):
+            # nobody is interviewed every hour; and a series that dense is how an invitation
+            # would make the reader work for minutes
+            raise _EventProblem("a series repeating more than once a day, not an interview")
+        interval = rule.get("INTERVAL", [1])[0]
+        if not isinstance(interval, int) or interval < 1:
+            raise _EventProblem(f"its recurrence repeats every {interval!r} periods")
+        _matches_some_day(rule, freq)
+        if rule.get("COUNT"):
+            count = int(rule["COUNT"][0])
+            del rule["COUNT"]
+        limit = start + timedelta(days=366 * SERIES_YEARS)
+        until = rule.get("UNTIL", [None])[0]
+        if not isinstance(until, datetime) or until.astimezone(UTC) > limit.astimezone(UTC):
+            floating = getattr(master["DTSTART"].dt, "tzinfo", None) is None
+            # UNTIL is floating when DTSTART is, else in UTC (RFC 5545 3.3.10)
+            rule["UNTIL"] = [limit.replace(tzinfo=None) if floating else limit.astimezone(UTC)]
+    return count
+
+
+# What an interview series may say (every other Tuesday, the first Monday of the month, the
+# 15th): a rule part beyond these (BYYEARDAY, BYWEEKNO) no calendar program writes for one
+_RULE_PARTS = frozenset(
+    ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "WKST", "BYMONTHDAY", "BYMONTH",
+     "BYSETPOS", "BYHOUR")
+)  # fmt: skip
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _matches_some_day(rule: Any, freq: str) -> None:
+    """Refuse a rule that matches no day at all (the 30th of February, the sixth Friday of a
+    month): dateutil looks for its first match until the year 9999, seconds per series, whatever
+    its UNTIL says."""
+    unknown = sorted(set(rule) - _RULE_PARTS)
+    if unknown:
+        raise _EventProblem(f"its recurrence uses {', '.join(unknown)}, which no interview needs")
+    months = [m for m in rule.get("BYMONTH", []) if isinstance(m, int)] or list(range(1, 13))
+    days = [d for d in rule.get("BYMONTHDAY", []) if isinstance(d, int)]
+    if days and not any(
+        abs(d) <= _DAYS_IN_MONTH[m - 1] for m in months if 1 <= m <= 12 for d in days
+    ):
+        raise _EventProblem("its recurrence names a day no month has")
+    widest = 53 if freq == "YEARLY" and not rule.get("BYMONTH") else 5
+    ordinals = [str(d)[:-2] for d in rule.get("BYDAY", [])]
+    positions = [p for p in rule.get("BYSETPOS", []) if isinstance(p, int)]
+    if any(
+        o and o.lstrip("+-").isdigit() and not 1 <= abs(int(o)) <= widest for o in ordinals
+    ) or any(not 1 <= abs(p) <= (366 if freq == "YEARLY" else 31) for p in positions):
+        raise _EventProblem("its recurrence names a weekday no month has (a sixth Friday)")
+
+
+def _only(calendar: Any, uid: str) -> Any:
+    """A calendar of this series' events and the time zones they may name."""
+    from icalendar import Calendar
+
+    alone = Calendar()
+    for component in calendar.subcomponents:
+        if component.name == "VTIMEZONE" or (component.name == "VEVENT" and _uid(component) == uid):
+            alone.add_component(component)
+    return alone
 
 
 def _series(calendar: Any, uid: str, master: Any, method: str, me: Me) -> Invite:
@@ -251,15 +353,14 @@ def _series(calendar: Any, uid: str, master: Any, method: str, me: Me) -> Invite
         raise _EventProblem("a recurring all-day event, not an interview at a time")
     zone = times[0].tzinfo
     occurrences: list[Occurrence] = []
-    rule = master.get("RRULE")
-    if rule is not None and str(rule.get("FREQ", [""])[0]).upper() in _TOO_OFTEN:
-        # nobody is interviewed every hour; and a series that dense is how an invitation
-        # would make the reader work for minutes
-        raise _EventProblem("a series repeating more than once a day, not an interview")
+    count = _bounded(master, times[0])
     try:
-        # `after` walks the series lazily; `all` builds it whole before the first occurrence
-        every = recurring_ical_events.of(calendar).after(times[0] - timedelta(days=1))
-        for event in itertools.islice((e for e in every if _uid(e) == uid), MAX_OCCURRENCES):
+        # this series alone (walking the whole calendar for it would walk every other series
+        # too, an endless one included), over a window of SERIES_YEARS
+        every = recurring_ical_events.of(_only(calendar, uid)).between(
+            times[0] - timedelta(days=1), times[0] + timedelta(days=366 * SERIES_YEARS)
+        )
+        for event in itertools.islice(every, min(count or MAX_OCCURRENCES, MAX_OCCURRENCES)):
             start, end = event.DTSTART, event.DTEND
             if not isinstance(start, datetime):
                 continue

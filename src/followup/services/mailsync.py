@@ -16,6 +16,7 @@ twice, and an invitation proposed again updates its proposal.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -168,7 +169,14 @@ def _propose(
     """Hand each invitation to the calendar; list the interviews it proposes."""
     for found, data in invitations:
         name = f"the invitation from {found.sender} ({found.subject or 'no subject'})"
-        ids = service.propose_from_mail(data, name)
+        try:
+            ids = service.propose_from_mail(data, name)
+        except Exception as exc:  # noqa: BLE001 - one message nobody can read must never stop
+            # the sync, nor hold its watermark back so that every later sync meets it again
+            logging.getLogger("followup.mail").warning(
+                "passed over %s: %s", name, type(exc).__name__
+            )
+            continue
         listed = next((i for i in result.invitations if i["message_id"] == found.message_id), None)
         if listed is None:
             listed = {

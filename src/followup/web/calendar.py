@@ -15,7 +15,7 @@ from followup.core import limits
 from followup.core.errors import InvalidInputError, NotFoundError
 from followup.inputs.messages import plain_error
 from followup.web.security import verify_csrf
-from followup.web.views import back, form_of, page, said, svc
+from followup.web.views import back, page, said, svc, with_form
 
 router = APIRouter(include_in_schema=False)
 ICS = "text/calendar; charset=utf-8"
@@ -94,7 +94,10 @@ def template_globals() -> dict[str, Any]:
 @router.post("/settings/calendar/aliases", dependencies=WRITES)
 async def aliases_save(request: Request) -> Response:
     """Your other addresses, one per line (or separated by commas or spaces)."""
-    form = await form_of(request)
+    return await with_form(_aliases_save, request)
+
+
+def _aliases_save(request: Request, form: dict[str, str]) -> Response:
     typed = form.get("aliases", "")
     try:
         svc(request).set_aliases([a for a in re.split(r"[\s,;]+", typed) if a])
@@ -105,8 +108,12 @@ async def aliases_save(request: Request) -> Response:
 
 @router.post("/settings/calendar/subscription", dependencies=WRITES)
 async def subscription_save(request: Request) -> Response:
-    """Follow your own calendar's secret iCal address; empty (or "Stop") stops following."""
-    form = await form_of(request)
+    """Follow your own calendar's secret iCal address; empty (or "Stop") stops following. The
+    first read happens in a worker thread: a slow calendar server never holds other pages."""
+    return await with_form(_subscription_save, request)
+
+
+def _subscription_save(request: Request, form: dict[str, str]) -> Response:
     url = (form.get("url") or "").strip()
     if form.get("stop") == "1" or not url:
         svc(request).set_subscription(None)
@@ -131,7 +138,10 @@ def subscription_poll(request: Request) -> Response:
 @router.post("/settings/calendar/renew", dependencies=WRITES)
 async def renew(request: Request) -> Response:
     """A new secret link, after saying that the old one stops working."""
-    form = await form_of(request)
+    return await with_form(_renew, request)
+
+
+def _renew(request: Request, form: dict[str, str]) -> Response:
     if form.get("confirmed") != "1":
         return page(
             request,
