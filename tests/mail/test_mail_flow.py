@@ -366,3 +366,41 @@ def test_nothing_in_the_sample_is_sent(cli, tmp_path, smtp_server, dovecot, mail
     assert refused.err.startswith(f"Error: {first} belongs to the sample, whose people are made up")
     assert smtp.messages == []
     assert json.loads(ok(cli("outbox", "--json")).out)["entries"] == []
+
+
+@pytest.mark.usefixtures("use_db")
+def test_an_unreadable_invitation_never_holds_the_sync_back(
+    cli, tmp_path, smtp_server, dovecot, mailbox_user
+):  # type: ignore[no-untyped-def]
+    """Found by a probe: an invitation from a company domain that the reader choked on stopped
+    every sync at it, so the replies after it were never read."""
+    stored_application(cli, tmp_path)
+    smtp = smtp_server()
+    ok(set_up_mail(cli, tmp_path, smtp.port, dovecot.port))
+    hostile = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
+        "UID:h@globex.example\r\nDTSTART:00010101T100000Z\r\nDTEND:00010101T110000Z\r\n"
+        "RRULE:FREQ=WEEKLY\r\nSUMMARY:Interview\r\nORGANIZER:mailto:hr@globex.example\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    deliver(
+        dovecot,
+        (
+            "From: HR <hr@globex.example>\r\nTo: jordan@example.org\r\nSubject: Interview\r\n"
+            "Date: Wed, 25 Nov 2026 08:00:00 -0500\r\nMessage-ID: <inv-1@globex.example>\r\n"
+            "Content-Type: text/calendar; method=REQUEST; charset=utf-8\r\n\r\n" + hostile
+        ).encode(),
+    )
+    deliver(
+        dovecot,
+        b"From: Katherine Chen <kchen@globex.example>\r\nTo: jordan@example.org\r\n"
+        b"Subject: Next steps\r\nDate: Wed, 25 Nov 2026 09:00:00 -0500\r\n"
+        b"Message-ID: <answer-2@globex.example>\r\nContent-Type: text/plain\r\n\r\n"
+        b"We would like to offer you the role.\r\n",
+    )
+    found = json.loads(ok(cli("sync", "--json", now=LATER)).out)
+    assert found["fetched"] == 2 and found["invitations"] == []
+    assert [(r["from"], r["kind"]) for r in found["replies"]] == [
+        ("kchen@globex.example", "answer")
+    ]
+    assert json.loads(ok(cli("sync", "--json", now=LATER)).out)["fetched"] == 0
