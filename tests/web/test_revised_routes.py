@@ -184,3 +184,22 @@ def test_the_api_skips_and_records_reply_kinds(client: TestClient) -> None:
         400,
         {"error": "the new answer date: only an update gives a new answer date, not an answer"},
     )
+
+
+def test_a_forms_next_never_becomes_a_link_to_another_site(client: TestClient) -> None:
+    """Found by a probe: the reply page put the `next` it was sent into its Cancel link."""
+    for hostile in ("javascript:alert(document.domain)", "//evil.example/x"):
+        asked = client.get("/applications/1/reply", params={"next": hostile}).text
+        refused = client.post(
+            "/applications/1/replies",
+            data={
+                "csrf_token": token(client),
+                "kind": "update",
+                "expected_by": "1800-01-01",
+                "next": hostile,
+            },
+        )
+        assert refused.status_code == 400
+        for page in (asked, refused.text):
+            assert hostile not in page
+            assert '<a class="button" href="/">Cancel</a>' in page

@@ -40,6 +40,7 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
         pages,
     )
     from followup.web.guard import Guard, Hosts
+    from followup.web.redirects import safe_next
     from followup.web.security import Signer, load_secret
 
     credentials = login.Credentials.from_settings(settings)
@@ -60,6 +61,8 @@ def create_app(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     templates.env.filters.update(
         local=filter_local, ago=filter_ago, ahead=filter_ahead, day=filter_day, window=filter_window
     )
+    # a link built from what a form sent back ("next") goes only to a page of followup
+    templates.env.filters["safe_next"] = safe_next
     app = FastAPI(
         title="followup",
         version="0.1.0",
