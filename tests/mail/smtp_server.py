@@ -44,7 +44,7 @@ class Behaviour:
     users: dict[str, str]  # SMTP (and IMAP) user -> password
     tokens: dict[str, str] = field(default_factory=dict)  # access token -> user
     imap_port: int | None = None  # files_sent: where the Sent folder is
-    mode: str = "normal"  # normal, drop, accept_then_drop, app_password
+    mode: str = "normal"  # normal, drop, accept_then_drop, app_password, no_auth
     tempfail: int = 0
     log: Path | None = None
 
@@ -154,8 +154,9 @@ class SmtpServer:
             hostname="127.0.0.1",
             port=self.port,
             authenticator=authenticator(behaviour.users, behaviour.mode),
-            auth_require_tls=False,
-            auth_required=True,
+            # no_auth: AUTH is offered only over TLS, which this server has not (a relay's port)
+            auth_require_tls=behaviour.mode == "no_auth",
+            auth_required=behaviour.mode != "no_auth",
         )
 
     @property

@@ -10,7 +10,7 @@ import html as html_module
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -130,9 +130,53 @@ def test_a_wrong_password_shows_the_failure_of_test_connection(web, servers) -> 
     smtp, dovecot = servers
     set_up(web, smtp, dovecot, password="not-the-password")
     tested = post(web, "/settings/mail/test", {})
-    assert "The connection failed:" in tested.text
-    assert "refused the user name or password" in tested.text
+    said = visible(tested.text)
+    assert "The connection failed for both servers." in said
+    assert re.search(r"Sending \(SMTP [^)]+\): failed\. SMTP [^ ]+ the server refused", said)
+    assert re.search(r"Reading \(IMAP [^)]+\): failed\. IMAP [^ ]+ the server refused", said)
     assert "not-the-password" not in tested.text
+
+
+def test_test_connection_tries_both_servers_and_words_a_server_offering_no_sign_in(  # type: ignore[no-untyped-def]
+    web, smtp_server, dovecot, mailbox_user
+):
+    relay = smtp_server(mode="no_auth")
+    set_up(web, relay, dovecot)
+    tested = post(web, "/settings/mail/test", {})
+    said = visible(tested.text)
+    assert "The connection failed for sending; reading works." in said
+    assert (
+        f"Sending (SMTP 127.0.0.1:{relay.port}): failed. The server at SMTP "
+        f"127.0.0.1:{relay.port} offers no sign-in (AUTH); check the port and security"
+    ) in said
+    assert f"Reading (IMAP 127.0.0.1:{dovecot.port}): signed in. Drafts folder:" in said
+    assert "Drafts folder: <strong>Drafts</strong>; Sent folder: <strong>Sent</strong>" in (
+        tested.text
+    )
+    assert ".." not in said and "not supported" not in said
+
+
+def test_saving_the_account_clears_the_last_automatic_checks_failure(web, servers) -> None:  # type: ignore[no-untyped-def]
+    from followup.services.mail import account_settings
+    from followup.web.background import Background, Round
+
+    smtp, dovecot = servers
+    set_up(web, smtp, dovecot, password="not-the-password")
+    service = web.app.state.service  # type: ignore[attr-defined]
+    background = Background(service, sync_every=600, poll_every=1800)
+    web.app.state.background = background  # type: ignore[attr-defined]
+    background.mail_round()
+    failed = visible(web.get("/settings").text)
+    assert "The automatic mail check at" in failed and "refused the user name" in failed
+    set_up(web, smtp, dovecot)
+    assert "The automatic mail check at" not in web.get("/settings").text
+    # a failure from before the account was saved (by `followup mail setup`, say) is not shown
+    saved = account_settings(service).saved_at  # type: ignore[union-attr]
+    problem = "IMAP imap.gmail.com:993: cannot connect (timed out); check the host name and port"
+    background.mail = Round(saved - timedelta(minutes=1), problem)
+    assert "cannot connect (timed out)" not in web.get("/settings").text
+    background.mail = Round(saved, problem)
+    assert f"failed: {problem}. followup tries again" in visible(web.get("/settings").text)
 
 
 @pytest.mark.parametrize(
@@ -142,7 +186,8 @@ def test_a_wrong_password_shows_the_failure_of_test_connection(web, servers) -> 
         (
             {"smtp": "smtp.example.com:587", "smtp_security": "plain"},
             "smtp_security",
-            "Plain (unencrypted) is allowed only for a server on this machine",
+            "“None” (unencrypted) is allowed only for a server on this computer, not "
+            "smtp.example.com; choose TLS or STARTTLS.",
         ),
         ({"imap": "imap.example.com:99999"}, "imap", "is not a port number"),
         ({"password": ""}, "password", "Give the app password"),
@@ -161,6 +206,77 @@ def test_setup_problems_show_beside_their_field_and_nothing_is_kept(  # type: ig
     assert "Nothing was saved" in response.text
     assert "Set up your mailbox" in web.get("/settings").text
     assert not (tmp_path / "keyring.json").exists()
+
+
+def test_every_problem_of_the_form_shows_beside_its_field_at_once(  # type: ignore[no-untyped-def]
+    web, servers, tmp_path
+):
+    smtp, dovecot = servers
+    loose = password_file(tmp_path, mode=0o644)
+    form = account_form(
+        smtp, dovecot, mail_address="bad", smtp="x:0", imap="y:abc", auth="file"
+    ) | {"password_file": str(loose), "smtp_security": "tls", "imap_security": "tls"}
+    response = post(web, "/settings/mail", form)
+    assert response.status_code == 400
+    assert problem_beside(response.text, "mail_address") == "'bad' is not an email address."
+    assert problem_beside(response.text, "smtp") == "'0' is not a port number (1-65535)."
+    assert problem_beside(response.text, "imap") == "'abc' is not a port number (1-65535)."
+    assert "other users can read it (mode 0644)" in problem_beside(response.text, "password_file")
+    assert "4 things need your attention" in visible(response.text)
+    assert "Set up your mailbox" in web.get("/settings").text
+
+
+def test_the_form_words_its_problems_for_the_form_not_the_command_line(  # type: ignore[no-untyped-def]
+    web, servers, monkeypatch
+):
+    smtp, dovecot = servers
+    response = post(
+        web,
+        "/settings/mail",
+        account_form(smtp, dovecot, smtp="", imap="", smtp_security="", imap_security=""),
+    )
+    assert problem_beside(response.text, "smtp") == (
+        "Give the sending server as host:port, or choose your mail provider above."
+    )
+    assert problem_beside(response.text, "imap") == (
+        "Give the reading server as host:port, or choose your mail provider above."
+    )
+    response = post(web, "/settings/mail", account_form(smtp, dovecot, smtp="smtp example"))
+    assert problem_beside(response.text, "smtp") == "'smtp example' is not host:port."
+
+    import keyring.core
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.core._keyring_backend = None
+    response = post(web, "/settings/mail", account_form(smtp, dovecot))
+    beside = problem_beside(response.text, "password")
+    assert beside == (
+        "This computer has no usable keyring (the backend is Keyring); choose “An app password "
+        "in a file only you can read” below and give the file's path."
+    )
+    page = visible(response.text)
+    assert "This computer has no usable keyring (the backend is Keyring). Keep" in page
+    for problem in re.findall(r'<p class="error" id="e-[a-z_]+">([^<]+)</p>', response.text):
+        assert "--" not in problem and "HOST[:PORT]" not in problem
+
+
+def test_a_path_beside_its_field_keeps_its_case(web, servers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    smtp, dovecot = servers
+    monkeypatch.chdir(tmp_path)
+    response = post(
+        web, "/settings/mail", account_form(smtp, dovecot, auth="file", password_file="pw600")
+    )
+    assert problem_beside(response.text, "password_file") == "pw600: no such file."
+    (tmp_path / "secret").write_text("x\n")
+    (tmp_path / "secret").chmod(0o644)
+    response = post(
+        web, "/settings/mail", account_form(smtp, dovecot, auth="file", password_file="secret")
+    )
+    assert problem_beside(response.text, "password_file").startswith(
+        "secret: other users can read it (mode 0644); run `chmod 600 secret`"
+    )
+    response = post(web, "/settings/mail", account_form(smtp, dovecot, username="a\nb"))
+    assert problem_beside(response.text, "username") == "Not a usable user name."
 
 
 def test_a_password_file_others_can_read_is_refused_and_one_of_mine_works(  # type: ignore[no-untyped-def]
@@ -193,9 +309,31 @@ def test_without_a_keyring_settings_says_so_and_explains_the_password_file(  # t
     smtp, dovecot = servers
     response = post(web, "/settings/mail", account_form(smtp, dovecot))
     assert response.status_code == 400
-    assert "No usable keyring to keep the mail secret in" in problem_beside(
-        response.text, "password"
-    )
+    assert "This computer has no usable keyring" in problem_beside(response.text, "password")
+
+
+def test_remove_the_account_asks_first_then_forgets_it_and_its_secret(  # type: ignore[no-untyped-def]
+    web, servers, tmp_path
+):
+    smtp, dovecot = servers
+    set_up(web, smtp, dovecot)
+    send(web, "thank_you:1:1")
+    assert 'action="/settings/mail/remove"' in web.get("/settings").text
+    asked = post(web, "/settings/mail/remove", {})
+    assert asked.status_code == 200
+    assert "Remove the mail account jordan@example.org?" in visible(asked.text)
+    assert 'value="confirmed"' not in asked.text and 'name="confirmed" value="1"' in asked.text
+    assert json.loads((tmp_path / "keyring.json").read_text())  # nothing gone by asking
+
+    removed = post(web, "/settings/mail/remove", {"confirmed": "1"})
+    assert removed.status_code == 303
+    page = visible(web.get(removed.headers["location"]).text)
+    assert "Mail account jordan@example.org removed; the Outbox keeps what was sent." in page
+    assert "Set up your mailbox" in page and "Remove the account" not in page
+    assert json.loads((tmp_path / "keyring.json").read_text()) == {}
+    assert "To kchen@globex.example" in visible(web.get("/outbox").text)
+    again = post(web, "/settings/mail/remove", {"confirmed": "1"})
+    assert "There is no mail account to remove." in web.get(again.headers["location"]).text
 
 
 def test_the_digest_time(web, servers) -> None:  # type: ignore[no-untyped-def]

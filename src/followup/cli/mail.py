@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from followup.cli.common import JsonFlag, followup_service, print_json
-from followup.core.errors import InvalidInputError
+from followup.core.errors import ConflictError, InvalidInputError
 
 mail_cmd = typer.Typer(
     help="Your mailbox: set it up, test it, save notes to its Drafts folder.",
@@ -78,9 +78,9 @@ def setup(
         "oauth_endpoint": oauth_endpoint,
         "preset": preset,
     }
-    from followup.services.mail import keyring_check, make_account
+    from followup.services.mail import keyring_check
 
-    make_account(**options)  # every option checked before anything is asked
+    mail.checked_account(options)  # every option checked before anything is asked
     service = followup_service()
     secret = None
     if keyring:
@@ -101,10 +101,13 @@ def setup(
 
 @mail_cmd.command("test")
 def test(as_json: JsonFlag = False) -> None:
-    """Sign in to both servers and name the Drafts and Sent folders. Example: followup mail test"""
+    """Sign in to both servers (each tried whatever the other does) and name the Drafts and
+    Sent folders. Example: followup mail test"""
     from followup.services import mail
 
     result = mail.test_account(followup_service())
+    if not result.ok:
+        raise result.failure()
     data = {
         "address": result.address,
         "smtp": result.smtp,
@@ -121,6 +124,36 @@ def test(as_json: JsonFlag = False) -> None:
         f"Signed in to SMTP {result.smtp} and IMAP {result.imap}. Drafts: {result.drafts}; "
         f"Sent: {result.sent}; archive: {result.archive or 'none'}."
     )
+
+
+@mail_cmd.command("remove")
+def remove(
+    yes: Annotated[bool, typer.Option("--yes", help="Remove it without asking.")] = False,
+) -> None:
+    """Remove the mail account and its secret in the keyring; the outbox keeps its history.
+
+    Example: followup mail remove --yes
+    """
+    from followup.services import mail
+
+    service = followup_service()
+    found = mail.account_settings(service)
+    if found is None:
+        raise ConflictError("there is no mail account to remove")
+    if not yes:
+        if not sys.stdin.isatty():
+            raise InvalidInputError(
+                "--yes", "needed to remove the account when there is no terminal to ask on"
+            )
+        question = f"Remove the mail account {found.account.address} and its secret?"
+        if not typer.confirm(question, default=False):
+            typer.echo("Nothing removed.")
+            raise typer.Exit(1)
+    removed = mail.remove_account(service)
+    words = f"Removed the mail account {removed.address}; the outbox keeps what was sent."
+    if removed.password_file:
+        words += f" The password file {removed.password_file} is yours to delete."
+    typer.echo(words)
 
 
 @mail_cmd.command("save-draft")

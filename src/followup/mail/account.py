@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import ipaddress
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Literal
@@ -64,10 +65,30 @@ class Account:
     @property
     def secret_key(self) -> str:
         """The keyring entry's user name: one per address and kind of secret."""
-        return f"{self.address}:{'oauth' if self.auth == 'oauth' else 'password'}"
+        password, oauth = self.secret_keys
+        return oauth if self.auth == "oauth" else password
+
+    @property
+    def secret_keys(self) -> tuple[str, str]:
+        """The keyring entries this address may have: its password's and its OAuth token's."""
+        return f"{self.address}:password", f"{self.address}:oauth"
 
     def learned_files_sent(self, value: bool) -> Account:
         return replace(self, files_sent=value)
+
+
+# How the command line names what a problem points at; the web passes its form's words (the
+# checks are one, each face says them its own way).
+CLI_WORDS: dict[str, str] = {
+    "server": "HOST[:PORT]",
+    "no_smtp": "give the SMTP server as HOST[:PORT] (or a --preset)",
+    "no_imap": "give the IMAP server as HOST[:PORT] (or a --preset)",
+    "one_auth": "give one of --password-file FILE, --keyring (asks for the password) or "
+    "--oauth google|microsoft",
+    "client_id_alone": "only goes with --oauth",
+    "plain": "plain (unencrypted) is allowed only for a server on this machine, not {host}; "
+    "use tls or starttls",
+}
 
 
 def is_loopback(host: str) -> bool:
@@ -81,36 +102,57 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def parse_server(text: str, kind: str, security: Security, where: str) -> Server:
-    """`HOST[:PORT]` (IPv6 in brackets) with the usual port of `kind` and `security`."""
+def check_server(
+    text: str,
+    kind: str,
+    security: Security,
+    *,
+    where: str,
+    security_field: str,
+    words: Mapping[str, str] = CLI_WORDS,
+) -> tuple[Server | None, list[InvalidInputError]]:
+    """`HOST[:PORT]` (IPv6 in brackets) with the usual port of `kind` and `security`; the
+    problems of the address and of the security are each their own."""
     value = (text or "").strip()
+    malformed = InvalidInputError(where, f"{text!r} is not {words['server']}")
     if value.startswith("["):
         host, _, rest = value[1:].partition("]")
         port_text = rest.removeprefix(":") if rest.startswith(":") else ""
         if rest and not rest.startswith(":"):
-            raise InvalidInputError(where, f"{text!r} is not HOST[:PORT]")
+            return None, [malformed]
     elif value.count(":") == 1:
         host, _, port_text = value.partition(":")
     else:
         host, port_text = value, ""
-    if not host or any(c.isspace() or c in "/@?#" for c in host) or len(host) > limits.HOST:
-        raise InvalidInputError(where, f"{text!r} is not HOST[:PORT]")
+    problems: list[InvalidInputError] = []
+    host_ok = bool(host) and not any(c.isspace() or c in "/@?#" for c in host)
+    if not host_ok or len(host) > limits.HOST:
+        problems.append(malformed)
+    port = DEFAULT_PORTS[kind][security]
     if port_text:
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-            raise InvalidInputError(where, f"{port_text!r} is not a port number (1-65535)")
-        port = int(port_text)
-    else:
-        port = DEFAULT_PORTS[kind][security]
-    if security == "plain" and not is_loopback(host):
-        raise InvalidInputError(
-            "--security",
-            f"plain (unencrypted) is allowed only for a server on this machine, not {host}; "
-            "use tls or starttls",
+            problems.append(
+                InvalidInputError(where, f"{port_text!r} is not a port number (1-65535)")
+            )
+        else:
+            port = int(port_text)
+    if host_ok and security == "plain" and not is_loopback(host):
+        problems.append(
+            InvalidInputError("--security", words["plain"].format(host=host), field=security_field)
         )
-    return Server(host=host, port=port, security=security)
+    return (None if problems else Server(host=host, port=port, security=security)), problems
 
 
-def make_account(
+def make_account(**options: Any) -> Account:
+    """The account the `mail setup` options describe; its first problem raised."""
+    account, problems = check_account(**options)
+    if problems:
+        raise problems[0]
+    assert account is not None
+    return account
+
+
+def check_account(
     *,
     address_text: str | None,
     smtp: str | None,
@@ -126,69 +168,73 @@ def make_account(
     client_secret_file: str | None = None,
     oauth_endpoint: str | None = None,
     preset: str | None = None,
-) -> Account:
-    """The account the `mail setup` options describe, checked; a preset fills what is left out.
+    words: Mapping[str, str] = CLI_WORDS,
+) -> tuple[Account | None, list[InvalidInputError]]:
+    """The account the `mail setup` options describe, and every problem of its options, each
+    found on its own (a form shows them all at once); a preset fills what is left out.
     `smtp_security`/`imap_security` set one server's own (a form names each; the CLI one)."""
+    problems: list[InvalidInputError] = []
     chosen: dict[str, Any] = {}
     if preset is not None:
         found = presets().get(preset.strip().lower())
         if found is None:
-            raise InvalidInputError(
-                "--preset", f"unknown preset {preset!r}; one of {', '.join(presets())}"
+            problems.append(
+                InvalidInputError(
+                    "--preset", f"unknown preset {preset!r}; one of {', '.join(presets())}"
+                )
             )
-        chosen = found
+        else:
+            chosen = found
+    addr = ""
     if not address_text:
-        raise InvalidInputError("--address", "give your email address")
-    addr = str(address(address_text, where="--address").addr_spec)
+        problems.append(InvalidInputError("--address", "give your email address"))
+    else:
+        try:
+            addr = str(address(address_text, where="--address").addr_spec)
+        except InvalidInputError as exc:
+            problems.append(exc)
+    securities: dict[str, Security | None] = {}
     for flag, value in (
         ("--security", security),
         ("smtp_security", smtp_security),
         ("imap_security", imap_security),
     ):
         if value is not None and value not in SECURITIES:
-            raise InvalidInputError(flag, f"must be tls, starttls or plain, not {value!r}")
-    smtp_text = smtp or chosen.get("smtp")
-    imap_text = imap or chosen.get("imap")
-    if not smtp_text:
-        raise InvalidInputError("--smtp", "give the SMTP server as HOST[:PORT] (or a --preset)")
-    if not imap_text:
-        raise InvalidInputError("--imap", "give the IMAP server as HOST[:PORT] (or a --preset)")
-    smtp_chosen: Security = (
-        smtp_security or security or (chosen.get("smtp_security") if not smtp else None) or "tls"
-    )  # type: ignore[assignment]
-    imap_chosen: Security = (
-        imap_security or security or (chosen.get("imap_security") if not imap else None) or "tls"
-    )  # type: ignore[assignment]
-    if [password_file is not None, keyring, oauth is not None].count(True) != 1:
-        raise InvalidInputError(
-            "--password-file",
-            "give one of --password-file FILE, --keyring (asks for the password) or "
-            "--oauth google|microsoft",
-        )
-    if oauth is not None:
-        if oauth not in OAUTH_PROVIDERS:
-            raise InvalidInputError("--oauth", f"must be google or microsoft, not {oauth!r}")
-        if not client_id or not client_id.strip():
-            raise InvalidInputError(
-                "--client-id", "OAuth needs the client id of your own registered app"
+            problems.append(
+                InvalidInputError(flag, f"must be tls, starttls or plain, not {value!r}")
             )
-    elif client_id or client_secret_file:
-        raise InvalidInputError("--client-id", "only goes with --oauth")
-    for flag, value, limit in (
-        ("--client-id", client_id, limits.OAUTH_CLIENT_ID),
-        ("--password-file", password_file, limits.FILE_PATH),
-        ("--client-secret-file", client_secret_file, limits.FILE_PATH),
-        ("--oauth-endpoint", oauth_endpoint, limits.OAUTH_ENDPOINT),
-    ):
-        if value is not None and len(value.strip()) > limit:
-            raise InvalidInputError(flag, f"is longer than {limit} characters")
+            value = None
+        securities[flag] = value  # type: ignore[assignment]
+    servers: dict[str, Server | None] = {}
+    for kind, text in (("smtp", smtp), ("imap", imap)):
+        server_text = text or chosen.get(kind)
+        field = f"{kind}_security"
+        if not server_text:
+            problems.append(InvalidInputError(f"--{kind}", words[f"no_{kind}"]))
+            servers[kind] = None
+            continue
+        kind_security: Security = (
+            securities[field]
+            or securities["--security"]
+            or (chosen.get(field) if not text else None)
+            or "tls"
+        )
+        servers[kind], found_problems = check_server(
+            server_text, kind, kind_security, where=f"--{kind}", security_field=field, words=words
+        )
+        problems += found_problems
+    problems += _sign_in_problems(
+        password_file, keyring, oauth, client_id, client_secret_file, oauth_endpoint, words
+    )
     user = (username or "").strip() or addr
     if len(user) > limits.EMAIL or any(c in user for c in "\r\n\x00"):
-        raise InvalidInputError("--username", "not a usable user name")
-    return Account(
+        problems.append(InvalidInputError("--username", "not a usable user name"))
+    if problems or servers["smtp"] is None or servers["imap"] is None:
+        return None, problems
+    account = Account(
         address=addr,
-        smtp=parse_server(smtp_text, "smtp", smtp_chosen, "--smtp"),
-        imap=parse_server(imap_text, "imap", imap_chosen, "--imap"),
+        smtp=servers["smtp"],
+        imap=servers["imap"],
         username=user,
         auth="oauth" if oauth else "password",
         password_file=password_file,
@@ -198,6 +244,43 @@ def make_account(
         oauth_endpoint=oauth_endpoint,
         files_sent=chosen.get("files_sent"),
     )
+    return account, []
+
+
+def _sign_in_problems(
+    password_file: str | None,
+    keyring: bool,
+    oauth: str | None,
+    client_id: str | None,
+    client_secret_file: str | None,
+    oauth_endpoint: str | None,
+    words: Mapping[str, str],
+) -> list[InvalidInputError]:
+    problems: list[InvalidInputError] = []
+    if [password_file is not None, keyring, oauth is not None].count(True) != 1:
+        problems.append(InvalidInputError("--password-file", words["one_auth"]))
+    if oauth is not None:
+        if oauth not in OAUTH_PROVIDERS:
+            problems.append(
+                InvalidInputError("--oauth", f"must be google or microsoft, not {oauth!r}")
+            )
+        if not client_id or not client_id.strip():
+            problems.append(
+                InvalidInputError(
+                    "--client-id", "OAuth needs the client id of your own registered app"
+                )
+            )
+    elif client_id or client_secret_file:
+        problems.append(InvalidInputError("--client-id", words["client_id_alone"]))
+    for flag, value, limit in (
+        ("--client-id", client_id, limits.OAUTH_CLIENT_ID),
+        ("--password-file", password_file, limits.FILE_PATH),
+        ("--client-secret-file", client_secret_file, limits.FILE_PATH),
+        ("--oauth-endpoint", oauth_endpoint, limits.OAUTH_ENDPOINT),
+    ):
+        if value is not None and len(value.strip()) > limit:
+            problems.append(InvalidInputError(flag, f"is longer than {limit} characters"))
+    return problems
 
 
 def account_to_dict(account: Account) -> dict[str, Any]:

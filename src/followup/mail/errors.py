@@ -37,6 +37,7 @@ class NoAccountError(MailError):
 
 class KeyringUnavailableError(MailSetupError):
     def __init__(self, detail: str) -> None:
+        self.detail = detail  # why, for a face that words the way out its own way
         super().__init__(
             f"no usable keyring to keep the mail secret in ({detail}); on a headless machine "
             "keep the password in a file only you can read and use --password-file FILE"
@@ -48,6 +49,14 @@ class AuthFailedError(MailError):
         super().__init__(
             f"{server}: the server refused the user name or password ({detail}); check them, "
             "or create a new app password"
+        )
+
+
+class NoSignInOfferedError(MailError):
+    def __init__(self, server: str) -> None:
+        super().__init__(
+            f"the server at {server} offers no sign-in (AUTH); check the port and security "
+            "(many servers offer it only over TLS or STARTTLS, on ports 465 or 587)"
         )
 
 

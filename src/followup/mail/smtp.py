@@ -25,6 +25,7 @@ from followup.mail.errors import (
     HostUnreachableError,
     MailError,
     MailTimeoutError,
+    NoSignInOfferedError,
     ServerRefusedError,
     TlsMismatchError,
 )
@@ -83,6 +84,8 @@ def smtp_session(server: Server, login: Login, timeout: float = TIMEOUT) -> Iter
                     raise TlsMismatchError(name, "the server offers no STARTTLS")
                 client.starttls(context=tls_context())
         client.ehlo()
+        if not client.has_extn("auth"):
+            raise NoSignInOfferedError(name)
         if login.access_token is not None:
             token = xoauth2(login.user, login.access_token)
             client.auth(
@@ -98,7 +101,8 @@ def smtp_session(server: Server, login: Login, timeout: float = TIMEOUT) -> Iter
     except smtplib.SMTPAuthenticationError as exc:
         raise _auth_error(name, exc) from None
     except smtplib.SMTPNotSupportedError as exc:
-        raise ServerRefusedError(name, f"not supported: {exc}", temporary=False) from None
+        detail = str(exc).rstrip(".")  # smtplib's own text ends with one
+        raise ServerRefusedError(name, f"not supported: {detail}", temporary=False) from None
     except ssl.SSLError as exc:
         raise TlsMismatchError(name, exc.reason or str(exc)) from None
     except TimeoutError:

@@ -5,16 +5,18 @@ reading replies in mailsync.py, the digest in digest.py.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from followup.core.errors import ConflictError, InvalidInputError
 from followup.mail.account import (
+    CLI_WORDS,
     Account,
     account_from_dict,
     account_to_dict,
-    make_account,
+    check_account,
     presets,
 )
 from followup.mail.errors import KeyringUnavailableError, MailError, NoAccountError
@@ -33,7 +35,7 @@ from followup.private import read_secret_file
 
 # What the faces (cli/, web/) take from the mail package, through this service: they never
 # import followup.mail themselves (the contracts in pyproject.toml hold them to it).
-FACES = (Account, make_account, presets, keyring_check, MailError, KeyringUnavailableError)
+FACES = (Account, presets, keyring_check, MailError, KeyringUnavailableError)
 
 if TYPE_CHECKING:
     from followup.services.followup import Followup
@@ -69,16 +71,42 @@ class SetupResult:
     kept_in: str  # "keyring (SecretService)" or the password file
 
 
+def setup_problems(
+    options: dict[str, Any], words: Mapping[str, str] = CLI_WORDS
+) -> tuple[Account | None, list[InvalidInputError]]:
+    """The account `mail setup`'s options describe and every problem of them, each option
+    checked on its own: the files named are read now (a password file others can read is
+    refused here, not at the first send). `words`: how the face names its inputs."""
+    account, problems = check_account(**options, words=words)
+    for where, path in (
+        ("--password-file", options.get("password_file")),
+        ("--client-secret-file", options.get("client_secret_file")),
+    ):
+        if path and not any(p.where == where for p in problems):
+            try:
+                read_secret_file(path, where)
+            except InvalidInputError as exc:
+                problems.append(exc)
+    return (None if problems else account), problems
+
+
+def checked_account(options: dict[str, Any]) -> Account:
+    """The account `mail setup`'s options describe; its first problem raised."""
+    account, problems = setup_problems(options)
+    if problems:
+        raise problems[0]
+    assert account is not None
+    return account
+
+
 def setup_account(service: Followup, *, secret: str | None = None, **options: Any) -> SetupResult:
     """Check and keep the account; a password goes to the keyring only when no file is named
     (`secret`), an OAuth sign-in's refresh token always does."""
     from followup.mail import secrets
 
-    account = make_account(**options)
-    kept_in = f"the file {account.password_file}"
-    if account.auth == "password" and account.password_file:
-        read_secret_file(account.password_file)  # refused now, not at the first send
-    elif secret is not None:
+    account = checked_account(options)
+    kept_in = f"the file {account.password_file}"  # read by the check: refused now if loose
+    if secret is not None and not account.password_file:
         secrets.store_secret(account.secret_key, secret)
         kept_in = f"the keyring ({secrets.keyring_check()})"
     with service.store.transaction() as repo:
@@ -90,12 +118,36 @@ def setup_account(service: Followup, *, secret: str | None = None, **options: An
     return SetupResult(account, kept_in)
 
 
-def account_settings(service: Followup) -> tuple[Account, str | None] | None:
-    """The account and its daily digest time, or None when none is set up (or no profile)."""
+@dataclass(frozen=True)
+class AccountSettings:
+    account: Account
+    digest_time: str | None  # "08:00", or None: no daily digest
+    saved_at: datetime  # when the account was last set up (a problem older is about another)
+
+
+def account_settings(service: Followup) -> AccountSettings | None:
+    """The account, its daily digest time and when it was saved; None when none is set up (or
+    no profile)."""
     with service.store.transaction() as repo:
         pid = repo.profile_id()
         row = None if pid is None else mail_queries(repo).account_row(profile_id=pid)
-    return None if row is None else (account_from_dict(row), row.get("digest_time"))
+    if row is None:
+        return None
+    return AccountSettings(account_from_dict(row), row.get("digest_time"), row["updated_at"])
+
+
+def remove_account(service: Followup) -> Account:
+    """Forget the mail account: its row, where its mailbox was read up to, and its secrets in
+    the keyring (a password file is the user's own: it stays). The outbox keeps its history."""
+    from followup.mail import secrets
+
+    with service.store.transaction() as repo:
+        pid, account = load_account(repo)
+        mail_queries(repo).remove_account(profile_id=pid)
+        repo.bump_revision()  # pages offering Send and Check mail are made again
+    for key in account.secret_keys:  # one kept before a change of sign-in goes as well
+        secrets.forget_secret(key)
+    return account
 
 
 def authorize_oauth(service: Followup, options: dict[str, Any], *, browser: bool, say: Any) -> str:
@@ -152,28 +204,55 @@ class TestResult:
     drafts: str | None
     sent: str | None
     archive: str | None
+    smtp_problem: str | None = None  # why sending failed; None: signed in
+    imap_problem: str | None = None  # why reading failed; None: signed in, folders found
+
+    @property
+    def ok(self) -> bool:
+        return self.smtp_problem is None and self.imap_problem is None
+
+    def failure(self) -> MailError:
+        """What failed (and what worked), as one error."""
+        worked = (
+            [f"SMTP {self.smtp} signed in"] if self.smtp_problem is None else [self.smtp_problem]
+        )
+        worked.append(
+            f"IMAP {self.imap} signed in" if self.imap_problem is None else self.imap_problem
+        )
+        return MailError("; ".join(part.rstrip(".") for part in worked))
 
 
 def test_account(service: Followup) -> TestResult:
-    """Sign in to both servers; name the Drafts, Sent and archive folders (SPECIAL-USE)."""
+    """Sign in to each server, both tried whatever the other does; name the Drafts, Sent and
+    archive folders (SPECIAL-USE)."""
     from followup.mail.imap import DRAFTS, SENT, open_mailbox
     from followup.mail.smtp import check_smtp
 
     with service.store.transaction() as repo:
         _, account = load_account(repo)
     login = login_for(account)
-    check_smtp(account.smtp, login)
-    with open_mailbox(account.imap, login) as box:
-        folders = box.folders()
-        box.require(DRAFTS)
-        box.require(SENT)
+    smtp_problem = imap_problem = None
+    folders = None
+    try:
+        check_smtp(account.smtp, login)
+    except MailError as exc:
+        smtp_problem = exc.message
+    try:
+        with open_mailbox(account.imap, login) as box:
+            folders = box.folders()
+            box.require(DRAFTS)
+            box.require(SENT)
+    except MailError as exc:
+        imap_problem = exc.message
     return TestResult(
         account.address,
         str(account.smtp),
         str(account.imap),
-        folders.drafts,
-        folders.sent,
-        folders.archive,
+        folders.drafts if folders else None,
+        folders.sent if folders else None,
+        folders.archive if folders else None,
+        smtp_problem,
+        imap_problem,
     )
 
 

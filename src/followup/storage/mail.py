@@ -34,6 +34,11 @@ class MailQueries(Queries):
                 update(mail_accounts).where(mail_accounts.c.profile_id == profile_id).values(**row)
             )
 
+    def remove_account(self, *, profile_id: int) -> None:
+        """The account and what was read of its mailbox go; the outbox's history stays."""
+        self.conn.execute(delete(mail_seen).where(mail_seen.c.profile_id == profile_id))
+        self.conn.execute(delete(mail_accounts).where(mail_accounts.c.profile_id == profile_id))
+
     def set_account_fields(self, *, profile_id: int, **values: Any) -> None:
         self.conn.execute(
             update(mail_accounts).where(mail_accounts.c.profile_id == profile_id).values(**values)

@@ -9,7 +9,7 @@ says only where the secret is kept.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
@@ -17,13 +17,18 @@ from starlette.concurrency import run_in_threadpool
 
 from followup.core.errors import FollowupError, InvalidInputError
 from followup.web.forms import form_day
-from followup.web.mail_settings import FIELDS, kept_words, mail_section, options_of
+from followup.web.mail_settings import (
+    FORM_WORDS,
+    NO_KEYRING,
+    field_problems,
+    kept_words,
+    mail_section,
+    options_of,
+    sentence,
+)
 from followup.web.pages import settings_page
 from followup.web.security import verify_csrf
 from followup.web.views import back, form_of, page, said, stored_id, svc
-
-if TYPE_CHECKING:
-    from followup.services.mail import Account
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 FORM_KEYS = (
@@ -54,65 +59,124 @@ def mail_today(request: Request) -> dict[str, Any] | None:
 
 
 def template_globals() -> dict[str, Any]:
-    return {"mail_section": mail_section, "mail_ready": mail_ready, "mail_today": mail_today}
+    return {
+        "mail_section": mail_section,
+        "mail_ready": mail_ready,
+        "mail_today": mail_today,
+        "mail_sentence": sentence,
+    }
 
 
 # -- Settings: the account ------------------------------------------------------------------
-def _field_problem(exc: InvalidInputError) -> dict[str, str]:
-    name = FIELDS.get(exc.field or exc.where, "mail_address")
-    return {name: exc.problem[:1].upper() + exc.problem[1:] + "."}
-
-
 def _mail_form(request: Request, form: dict[str, str], errors: dict[str, str]) -> Response:
     values = {k: form.get(k, "") for k in FORM_KEYS}  # the password never goes back
     return settings_page(request, 400, mail_values=values, mail_errors=errors)
 
 
+def _mail_problem(exc: Exception) -> str:
+    from followup.services.mail import KeyringUnavailableError
+
+    if isinstance(exc, KeyringUnavailableError):
+        return sentence(NO_KEYRING.format(detail=exc.detail))
+    return sentence(getattr(exc, "message", str(exc)))
+
+
 @router.post("/settings/mail")
 async def mail_setup(request: Request) -> Response:
     """Keep the account: an app password in the keyring, a password file, or an OAuth sign-in
-    with the user's own client (the browser opens on this machine; the page waits for it)."""
+    with the user's own client (the browser opens on this machine; the page waits for it).
+    Every field's problem shows beside it at once."""
     from followup.services import mail
-    from followup.services.mail import MailError, keyring_check, make_account
+    from followup.services.mail import KeyringUnavailableError, MailError, keyring_check
 
     form = await form_of(request)
     service = svc(request)
     options = options_of(form)
-    password = form.get("password") or ""
-    try:
-        account = make_account(**options)
-        secret: str | None = None
-        if options["keyring"]:
+    _, problems = await run_in_threadpool(mail.setup_problems, options, FORM_WORDS)
+    errors = field_problems(problems)
+    secret: str | None = None
+    if options["keyring"]:
+        try:
             keyring_check()
-            secret = password.strip("\r\n") or None
-            if secret is None and not _secret_kept(service, account):
-                return _mail_form(
-                    request, form, {"password": "Give the app password: it goes to your keyring."}
-                )
-        elif options["oauth"]:
+        except KeyringUnavailableError as exc:
+            errors.setdefault("password", _mail_problem(exc))
+        else:
+            secret = (form.get("password") or "").strip("\r\n") or None
+            if secret is None and not _secret_kept(service, options["address_text"]):
+                errors.setdefault("password", "Give the app password: it goes to your keyring.")
+    if errors:
+        return _mail_form(request, form, errors)
+    try:
+        if options["oauth"]:
             secret = await run_in_threadpool(
                 mail.authorize_oauth, service, options, browser=True, say=lambda _: None
             )
         result = await run_in_threadpool(mail.setup_account, service, secret=secret, **options)
     except InvalidInputError as exc:
-        return _mail_form(request, form, _field_problem(exc))
-    except MailError as exc:  # no keyring, an OAuth sign-in refused
+        return _mail_form(request, form, field_problems([exc]))
+    except MailError as exc:  # the keyring refused the secret, an OAuth sign-in refused
         where = "client_id" if options["oauth"] else "password"
-        return _mail_form(request, form, {where: exc.message[:1].upper() + exc.message[1:] + "."})
+        return _mail_form(request, form, {where: _mail_problem(exc)})
+    _forget_background_problem(request)
     text = f"Mail account {result.account.address} saved; {kept_words(result.account)}."
     return back(said(request, "/settings", text + " Test the connection next.") + "#mail")
 
 
-def _secret_kept(service: Any, account: Account) -> bool:
+def _secret_kept(service: Any, address_text: str | None) -> bool:
     """Whether the stored account keeps its app password in the keyring under this address
     (a change of server or user name needs no new password)."""
     from followup.services.mail import account_settings
 
     found = account_settings(service)
-    if found is None:
+    if found is None or not address_text:
         return False
-    kept = found[0]
-    return kept.address == account.address and kept.auth == "password" and not kept.password_file
+    kept = found.account
+    same = kept.address.lower() == address_text.strip().lower()
+    return same and kept.auth == "password" and not kept.password_file
+
+
+def _forget_background_problem(request: Request) -> None:
+    """The last automatic mail check's failure was about the account just changed: Settings
+    stops showing it (the next round reports on the new one)."""
+    from followup.web.background import Round
+
+    background = getattr(request.app.state, "background", None)
+    if background is not None:
+        background.mail = Round()
+
+
+@router.post("/settings/mail/remove")
+async def mail_remove(request: Request) -> Response:
+    """Forget the account and its secret in the keyring, after asking; the outbox stays."""
+    from followup.services.mail import account_settings, remove_account
+
+    form = await form_of(request)
+    service = svc(request)
+    found = account_settings(service)
+    if found is None:
+        return back(said(request, "/settings", "There is no mail account to remove.") + "#mail")
+    if form.get("confirmed") != "1":
+        address = found.account.address
+        return page(
+            request,
+            "confirm.html",
+            title=f"Remove the mail account {address}?",
+            lines=[
+                "followup stops sending from it and reading it; its secret in your OS keyring "
+                "is removed with it (a password file is yours: it stays).",
+                "The Outbox keeps what was sent. You can set an account up again at any time.",
+            ],
+            action="/settings/mail/remove",
+            fields={},
+            button="Remove the account",
+            cancel="/settings#mail",
+            danger=True,
+            findings=None,
+        )
+    removed = await run_in_threadpool(remove_account, service)
+    _forget_background_problem(request)
+    words = f"Mail account {removed.address} removed; the Outbox keeps what was sent."
+    return back(said(request, "/settings", words) + "#mail")
 
 
 @router.post("/settings/mail/test", response_class=HTMLResponse)
@@ -122,9 +186,9 @@ async def mail_test(request: Request) -> Response:
 
     try:
         result = await run_in_threadpool(test_account, svc(request))
-    except FollowupError as exc:
-        return settings_page(request, 200, mail_test={"ok": False, "message": exc.message})
-    return settings_page(request, 200, mail_test={"ok": True, "result": result})
+    except FollowupError as exc:  # before any server: the secret could not be read
+        return settings_page(request, 200, mail_test={"message": sentence(exc.message)})
+    return settings_page(request, 200, mail_test={"result": result})
 
 
 @router.post("/settings/mail/digest")
@@ -136,7 +200,7 @@ async def mail_digest(request: Request) -> Response:
     try:
         set_digest_time(svc(request), at)
     except InvalidInputError as exc:
-        return settings_page(request, 400, mail_errors={"digest_time": exc.problem + "."})
+        return settings_page(request, 400, mail_errors={"digest_time": sentence(exc.problem)})
     words = f"The digest is mailed to you daily at {at}." if at else "No daily digest."
     return back(said(request, "/settings", words) + "#mail")
 
@@ -197,7 +261,7 @@ async def send(request: Request, action_id: str) -> Response:
     try:
         result = await run_in_threadpool(send_action, service, action_id, yes=True)
     except FollowupError as exc:
-        return _to_editor(request, action_id, f"Not sent: {exc.message}.", "warning")
+        return _to_editor(request, action_id, f"Not sent: {exc.message.rstrip('.')}.", "warning")
     words = (
         f"Sent to {result.to}: “{result.subject}”."
         if result.state == "sent"
@@ -234,7 +298,9 @@ async def save_to_drafts(request: Request, action_id: str) -> Response:
     try:
         result = await run_in_threadpool(save_draft, svc(request), action_id)
     except FollowupError as exc:
-        return _to_editor(request, action_id, f"Not saved to Drafts: {exc.message}.", "warning")
+        return _to_editor(
+            request, action_id, f"Not saved to Drafts: {exc.message.rstrip('.')}.", "warning"
+        )
     verb = "Replaced the draft" if result.replaced else "Saved it as a draft"
     return _to_editor(request, action_id, f"{verb} in your {result.folder} folder.")
 
@@ -248,7 +314,7 @@ async def check_mail(request: Request) -> Response:
     try:
         result = await run_in_threadpool(sync, svc(request))
     except FollowupError as exc:
-        return back(said(request, "/", f"Mail not checked: {exc.message}.", "warning"))
+        return back(said(request, "/", f"Mail not checked: {exc.message.rstrip('.')}.", "warning"))
     return back(said(request, "/", _found_words(result)))
 
 
@@ -282,7 +348,7 @@ async def confirm_inbound(request: Request, inbound_id: str) -> Response:
         errors = (
             exc.errors
             if isinstance(exc, FormError)
-            else {exc.field or "expected_by": exc.problem[:1].upper() + exc.problem[1:] + "."}
+            else {exc.field or "expected_by": sentence(exc.problem)}
         )
         item = next((u for u in unsure(svc(request)) if u["id"] == number), None)
         return page(request, "mail_confirm.html", 400, item=item, errors=errors, values=form)

@@ -3,6 +3,7 @@ setup`. The password is never among what goes back to a page: only where the sec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,42 @@ FIELDS = {
     "--client-secret-file": "client_secret_file",
 }
 
+# how the form names what a problem points at (services/mail.py's checks take it; the command
+# line's own words name its flags)
+FORM_WORDS = {
+    "server": "host:port",
+    "no_smtp": "give the sending server as host:port, or choose your mail provider above",
+    "no_imap": "give the reading server as host:port, or choose your mail provider above",
+    "one_auth": "choose how followup signs in",
+    "client_id_alone": "goes only with signing in through your own OAuth app",
+    "plain": "“None” (unencrypted) is allowed only for a server on this computer, not {host}; "
+    "choose TLS or STARTTLS",
+}
+NO_KEYRING = (
+    "this computer has no usable keyring ({detail}); choose “An app password in a file only "
+    "you can read” below and give the file's path"
+)
+# a first word to capitalise: a plain lower-case word, not a path, host or value (`pw600:`)
+_PLAIN_WORD = re.compile(r"[a-z]+(?=[ ,;]|$)")
+
+
+def sentence(text: str) -> str:
+    """A problem as a sentence beside its field: a capital first letter unless it starts with
+    what the user typed (a path, a host, a quoted value), and one full stop."""
+    text = text.strip()
+    if _PLAIN_WORD.match(text):
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def field_problems(problems: list[Any]) -> dict[str, str]:
+    """The setup's problems (InvalidInputError) by the form's field, the first of each."""
+    errors: dict[str, str] = {}
+    for problem in problems:
+        name = FIELDS.get(problem.field or problem.where, "mail_address")
+        errors.setdefault(name, sentence(problem.problem))
+    return errors
+
 
 # -- what the templates show (Jinja globals: web/app.py) ------------------------------------
 @dataclass(frozen=True)
@@ -45,6 +82,7 @@ class Section:
     presets: dict[str, dict[str, Any]]
     values: dict[str, Any]  # the form as stored (never a secret)
     background: Any  # web/background.py's Background when `followup serve` runs it
+    mail_round: Any  # its last mail round, unless it ran before the account was last saved
 
 
 def mail_section(request: Request) -> Section | None:
@@ -60,11 +98,14 @@ def mail_section(request: Request) -> Section | None:
     if service.profile() is None:
         return None
     found = account_settings(service)
-    account, digest_time = found if found else (None, None)
+    account, digest_time = (found.account, found.digest_time) if found else (None, None)
+    background = getattr(request.app.state, "background", None)
+    last = background.mail if background is not None else None
+    current = found is not None and last is not None and last.at and last.at >= found.saved_at
     try:
         backend, problem = keyring_check(), None
     except KeyringUnavailableError as exc:
-        backend, problem = None, exc.message
+        backend, problem = None, exc.detail
     except Exception as exc:  # noqa: BLE001 - a misconfigured keyring must not take Settings down
         backend, problem = None, f"the keyring could not be loaded ({type(exc).__name__}: {exc})"
     return Section(
@@ -75,7 +116,8 @@ def mail_section(request: Request) -> Section | None:
         keyring_problem=problem,
         presets=presets(),
         values=_stored_values(account, presets()) if account else {"auth": "keyring"},
-        background=getattr(request.app.state, "background", None),
+        background=background,
+        mail_round=last if current else None,
     )
 
 
@@ -144,7 +186,6 @@ def readme_section(title: str) -> list[tuple[str, str, Markup]]:
     """A section of the README as (anchor, heading, HTML) per subsection: the checkout's own
     README when followup runs from one, else the installed package's description (a wheel
     carries it); nothing is fetched."""
-    import re
     from importlib.metadata import metadata
     from pathlib import Path
 
