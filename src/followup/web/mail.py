@@ -73,6 +73,14 @@ def _mail_form(request: Request, form: dict[str, str], errors: dict[str, str]) -
     return settings_page(request, 400, mail_values=values, mail_errors=errors)
 
 
+def _page_words(exc: FollowupError) -> str:
+    """An error as a page says it, without the command-line flag it names (`--password-file:
+    …` is the command line's way) or a final full stop."""
+    if isinstance(exc, InvalidInputError) and exc.where.startswith("--"):
+        return exc.problem.rstrip(".")
+    return exc.message.rstrip(".")
+
+
 def _mail_problem(exc: Exception) -> str:
     from followup.services.mail import KeyringUnavailableError
 
@@ -187,7 +195,7 @@ async def mail_test(request: Request) -> Response:
     try:
         result = await run_in_threadpool(test_account, svc(request))
     except FollowupError as exc:  # before any server: the secret could not be read
-        return settings_page(request, 200, mail_test={"message": sentence(exc.message)})
+        return settings_page(request, 200, mail_test={"message": sentence(_page_words(exc))})
     return settings_page(request, 200, mail_test={"result": result})
 
 
@@ -261,7 +269,7 @@ async def send(request: Request, action_id: str) -> Response:
     try:
         result = await run_in_threadpool(send_action, service, action_id, yes=True)
     except FollowupError as exc:
-        return _to_editor(request, action_id, f"Not sent: {exc.message.rstrip('.')}.", "warning")
+        return _to_editor(request, action_id, f"Not sent: {_page_words(exc)}.", "warning")
     words = (
         f"Sent to {result.to}: “{result.subject}”."
         if result.state == "sent"
@@ -299,7 +307,7 @@ async def save_to_drafts(request: Request, action_id: str) -> Response:
         result = await run_in_threadpool(save_draft, svc(request), action_id)
     except FollowupError as exc:
         return _to_editor(
-            request, action_id, f"Not saved to Drafts: {exc.message.rstrip('.')}.", "warning"
+            request, action_id, f"Not saved to Drafts: {_page_words(exc)}.", "warning"
         )
     verb = "Replaced the draft" if result.replaced else "Saved it as a draft"
     return _to_editor(request, action_id, f"{verb} in your {result.folder} folder.")
@@ -314,7 +322,7 @@ async def check_mail(request: Request) -> Response:
     try:
         result = await run_in_threadpool(sync, svc(request))
     except FollowupError as exc:
-        return back(said(request, "/", f"Mail not checked: {exc.message.rstrip('.')}.", "warning"))
+        return back(said(request, "/", f"Mail not checked: {_page_words(exc)}.", "warning"))
     return back(said(request, "/", _found_words(result)))
 
 
