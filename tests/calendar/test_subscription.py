@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -125,10 +126,22 @@ def test_a_broken_feed_is_kept_as_a_problem(
 
 
 def test_no_server_at_the_address(service: Followup) -> None:
-    service.set_subscription("http://127.0.0.1:9/nothing.ics")
+    """Said in plain words (it said "could not be fetched (ConnectError)"), naming the host
+    only: the rest of the address is the calendar's secret."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    service.set_subscription(f"http://127.0.0.1:{port}/secret-token.ics")
     polled = service.poll_subscription()
-    assert polled.status == "failed" and polled.problem is not None
-    assert "127.0.0.1:9" not in polled.problem
+    assert polled.status == "failed"
+    assert polled.problem == "could not connect to 127.0.0.1: the connection was refused"
+    service.set_subscription("https://calendar.invalid/secret-token.ics")
+    polled = service.poll_subscription()
+    assert polled.problem == "could not connect to calendar.invalid: the name does not resolve"
+    assert polled.describe() == (
+        "Your calendar could not be read: could not connect to calendar.invalid: the name does "
+        "not resolve"
+    )
 
 
 def test_without_a_subscription(service: Followup) -> None:

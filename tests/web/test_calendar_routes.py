@@ -243,6 +243,11 @@ def test_proposals_on_today_import_and_dismiss(client: TestClient, service: Foll
     assert "Interviews to add" in today.text
     for p in proposals:
         assert html.escape(p.summary, quote=False) in today.text
+    into = {p.application_id for p in proposals}
+    assert None not in into
+    for app_id in into:
+        app = service.application(app_id).application  # type: ignore[arg-type]
+        assert f"Goes into {app.company} — {app.role}" in text_of(today)
     first, second, third = proposals
     done = client.post(
         f"/proposals/{first.id}/import", data={"csrf_token": token(client)}, follow_redirects=False
@@ -279,6 +284,8 @@ def test_a_proposal_matching_two_applications_asks_which(
         ),
     )
     [proposal_id] = service.propose_from_mail(invite("outlook-invite.eml").read_bytes())
+    today = text_of(client.get("/"))
+    assert "Matches several applications: Import asks which (or a new application)" in today
     asked = client.post(f"/proposals/{proposal_id}/import", data={"csrf_token": token(client)})
     assert "Which application is this interview for?" in asked.text
     assert "Several of your applications have people at globex.example." in text_of(asked)
@@ -353,9 +360,7 @@ def test_settings_own_calendar_and_its_last_check(client: TestClient, service: F
             data={"csrf_token": token(client), "url": calendar.url},
             follow_redirects=True,
         )
-        assert "Following your calendar. Read 4 event(s); 3 interview(s) to add." in text_of(
-            followed
-        )
+        assert "Following your calendar. Read 4 events; 3 interviews to add." in text_of(followed)
         assert calendar.url not in followed.text  # the calendar's own secret is not shown
         assert "Last checked" in followed.text
         calendar.status = 404
@@ -485,3 +490,12 @@ def test_an_import_carries_the_undo_toast(client: TestClient, service: Followup)
     assert undo
     client.post(undo.group(1), data={"csrf_token": token(client), "next": "/applications/2"})
     assert export(client) == before
+
+
+def test_a_calendar_export_says_what_it_did_in_plain_plurals(client: TestClient) -> None:
+    done = drop(client, "google-feed.ics")
+    said = text_of(client.get(done.headers["location"]))
+    assert (
+        "Imported: 3 interviews added. 2 events left out (such as “Flight to Chicago (UA 1472)”: "
+        "an all-day event)." in said
+    )

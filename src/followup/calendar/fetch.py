@@ -65,7 +65,38 @@ def fetch_calendar(url: str, etag: str | None) -> Fetched:
                     )
             return Fetched("fetched", etag=response.headers.get("ETag"), body=bytes(body))
     except httpx.HTTPError as exc:
-        # the exception's text may carry the address, which is a secret: name the kind only
-        return Fetched(
-            "failed", problem=f"the calendar could not be fetched ({type(exc).__name__})"
-        )
+        return Fetched("failed", problem=_why_not_fetched(exc, url))
+
+
+def _why_not_fetched(exc: Exception, url: str) -> str:
+    """The network's failure in plain words. Only the host is named: the rest of the address
+    is the calendar's secret, and an exception's own text may carry it."""
+    import socket
+    import ssl
+
+    import httpx
+
+    try:
+        host = httpx.URL(normalise_url(url)).host or "the calendar's server"
+    except httpx.InvalidURL:
+        host = "the calendar's server"
+    if isinstance(exc, httpx.TimeoutException):
+        return f"{host} did not answer within {TIMEOUT_SECONDS:.0f} seconds (timed out)"
+    if isinstance(exc, httpx.TooManyRedirects):
+        return f"{host} sent the request round too many redirects"
+    causes: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and len(causes) < 10:
+        causes.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(isinstance(c, socket.gaierror) for c in causes):
+        return f"could not connect to {host}: the name does not resolve"
+    if any(isinstance(c, ConnectionRefusedError) for c in causes):
+        return f"could not connect to {host}: the connection was refused"
+    if any(isinstance(c, ssl.SSLError) for c in causes):
+        return f"could not connect to {host} securely: its certificate could not be checked"
+    if isinstance(exc, httpx.ConnectError):
+        return f"could not connect to {host}"
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return "the address is not an http(s) or webcal address"
+    return f"the connection to {host} broke off before the calendar was read"

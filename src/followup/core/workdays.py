@@ -216,3 +216,8 @@ def duration_words(seconds: float) -> str:
     if hours:
         return f"{hours} h {mins} min" if mins and hours < 3 else f"{hours} h"
     return f"{mins} min"
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 interview', '2 interviews': a count as a sentence says it."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"

@@ -46,6 +46,7 @@ class Proposal:
     invite: Invite
     guess: tuple[str, str]  # (company, role) for a new application
     state: str
+    into: str = ""  # "Company — Role" of application_id, as Today names where it goes
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,9 @@ class Polled:
             return f"Your calendar could not be read: {self.problem}"
         if self.status == "not_modified":
             return "Your calendar has not changed since the last check."
-        return f"Read {self.events} event(s); {self.new} interview(s) to add."
+        from followup.core.workdays import counted
+
+        return f"Read {counted(self.events, 'event')}; {counted(self.new, 'interview')} to add."
 
 
 class SubscriptionError(FollowupError):
@@ -243,6 +246,7 @@ def _proposals(repo: Repo, pid: int) -> list[Proposal]:
 
     candidate = repo.candidate(profile_id=pid).full_name
     free = free_mail_domains()
+    names = {int(a.id): f"{a.company} — {a.role}" for a, _ in repo.applications(profile_id=pid)}
     found: list[Proposal] = []
     for row in repo.proposals(profile_id=pid):
         invite = Invite.from_dict(row.invite)
@@ -257,6 +261,7 @@ def _proposals(repo: Repo, pid: int) -> list[Proposal]:
                 invite=invite,
                 guess=guess_new_application(invite, free, candidate),
                 state=row.state,
+                into=names.get(row.application_id or 0, ""),
             )
         )
     return found

@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from followup.core.errors import FollowupError, InvalidInputError
-from followup.core.workdays import short_when
+from followup.core.workdays import counted, short_when
 from followup.inputs.models import ApplicationIn
 from followup.services.calendar import ApplicationChoiceError, ImportReport
 from followup.web.forms import FormError, checked
@@ -304,7 +304,7 @@ def _imported(request: Request, report: ImportReport, target: str) -> Response:
         return back(said(request, target, text), **_undo(done))
     counts = {r: sum(1 for d in done if d.result == r) for r in ("created", "updated", "removed")}
     parts = [
-        f"{n} interview(s) {verb}"
+        f"{counted(n, 'interview')} {verb}"
         for verb, n in (
             ("added", counts["created"]),
             ("updated", counts["updated"]),
@@ -315,7 +315,8 @@ def _imported(request: Request, report: ImportReport, target: str) -> Response:
     text = "Imported: " + ", ".join(parts) + "."
     if report.skipped:
         first = report.skipped[0]
-        text += f" {len(report.skipped)} event(s) left out (such as “{first[1] or first[0]}”: "
+        left_out = counted(len(report.skipped), "event")
+        text += f" {left_out} left out (such as “{first[1] or first[0]}”: "
         text += f"{first[2]})."
     return back(said(request, target, text[:480]), **_undo(done))
 
