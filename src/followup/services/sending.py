@@ -90,7 +90,7 @@ def send_action(
         if repo.is_demo_application(application_id=app_id):
             raise ConflictError(
                 f"{action.id} belongs to the sample, whose people are made up: nothing in it is "
-                "sent (remove the sample with `followup demo --remove`, or \"Start with my own\")"
+                'sent (remove the sample with `followup demo --remove`, or "Start with my own")'
             )
         mq = mail_queries(repo)
         entry = mq.outbox_by_key(profile_id=pid, key=f"action:{action.id}")
