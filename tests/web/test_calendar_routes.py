@@ -499,3 +499,16 @@ def test_a_calendar_export_says_what_it_did_in_plain_plurals(client: TestClient)
         "Imported: 3 interviews added. 2 events left out (such as “Flight to Chicago (UA 1472)”: "
         "an all-day event)." in said
     )
+
+
+def test_the_questions_cancel_link_stays_on_followup(client: TestClient) -> None:
+    """Found by a probe: the question page put the `next` it was sent into its Cancel link."""
+    asked = client.post(
+        "/invites",
+        data={"csrf_token": token(client), "next": "javascript:alert(document.domain)"},
+        files={"file": ("zoom.ics", invite("zoom.ics").read_bytes(), "text/calendar")},
+        follow_redirects=False,
+    )
+    assert asked.status_code == 200 and "Which application is this interview for?" in asked.text
+    assert "javascript:" not in asked.text
+    assert '<a class="button" href="/">Cancel</a>' in asked.text

@@ -25,6 +25,7 @@ from followup.core.workdays import counted, short_when
 from followup.inputs.models import ApplicationIn
 from followup.services.calendar import ApplicationChoiceError, ImportReport
 from followup.web.forms import FormError, checked
+from followup.web.redirects import safe_next
 from followup.web.security import verify_csrf
 from followup.web.views import back, page, said, stored_id, svc
 
@@ -67,7 +68,7 @@ def _file_name(given: str) -> str:
 
 def _import_file(request: Request, form: FormData, data: bytes | None, name: str) -> Response:
     service = svc(request)
-    origin = str(form.get("next") or "/")
+    origin = safe_next(str(form.get("next") or "/"))  # a page of followup, whatever was sent
     if data is None:
         return _refused(request, origin, "Choose an .ics or .eml file first.")
     try:
