@@ -44,3 +44,21 @@ def test_remove_wants_yes_off_a_terminal_and_keeps_the_outbox(  # type: ignore[n
 
     again = cli("mail", "remove", "--yes")
     assert (again.code, again.err) == (2, "Error: there is no mail account to remove\n")
+
+
+@pytest.mark.usefixtures("use_db")
+def test_another_mailbox_is_read_from_its_start(  # type: ignore[no-untyped-def]
+    cli, tmp_path, smtp_server, dovecot, mailbox_user
+):
+    """Saving the account again keeps what was read of its mailbox; pointing it at another
+    mailbox (another user or server) forgets it, as two mailboxes may share a UIDVALIDITY."""
+    stored_application(cli, tmp_path)
+    smtp = smtp_server()
+    ok(set_up_mail(cli, tmp_path, smtp.port, dovecot.port))
+    ok(cli("sync", now=NOW))
+    read = json.loads(ok(cli("export")).out)["tables"]["mail_seen"]
+    assert read
+    ok(set_up_mail(cli, tmp_path, smtp.port, dovecot.port))  # the same mailbox, saved again
+    assert json.loads(ok(cli("export")).out)["tables"]["mail_seen"] == read
+    ok(set_up_mail(cli, tmp_path, smtp.port, dovecot.port, user="nospecial"))
+    assert json.loads(ok(cli("export")).out)["tables"]["mail_seen"] == []

@@ -27,6 +27,11 @@ class MailQueries(Queries):
     def save_account(self, *, profile_id: int, values: dict[str, Any], now: datetime) -> None:
         kept = self.account_row(profile_id=profile_id)
         row = dict(values, updated_at=now)
+        mailbox = ("imap_host", "imap_port", "username")
+        if kept is not None and any(str(kept[k]).lower() != str(row[k]).lower() for k in mailbox):
+            # another mailbox: what was read of the old one says nothing of it (two mailboxes
+            # on one server may share a UIDVALIDITY, and its messages would be passed over)
+            self.conn.execute(delete(mail_seen).where(mail_seen.c.profile_id == profile_id))
         if kept is None:
             self.conn.execute(insert(mail_accounts).values(profile_id=profile_id, **row))
         else:
