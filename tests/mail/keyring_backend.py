@@ -32,3 +32,12 @@ class FileKeyring(KeyringBackend):
         data = self._load()
         data.pop(f"{service}/{username}", None)
         self._path().write_text(json.dumps(data))
+
+
+class LockedKeyring(FileKeyring):
+    """A keyring that keeps secrets but refuses to delete them, as a locked one does."""
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("the keyring is locked")

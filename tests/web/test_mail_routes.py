@@ -6,6 +6,7 @@ answer?" on Today, bounces, the Outbox, and the help page."""
 # ruff: noqa: F811  (the fixtures of tests/mail, imported, are redefined as test arguments)
 from __future__ import annotations
 
+import html
 import html as html_module
 import json
 import re
@@ -335,7 +336,7 @@ def test_remove_the_account_asks_first_then_forgets_it_and_its_secret(  # type: 
     removed = post(web, "/settings/mail/remove", {"confirmed": "1"})
     assert removed.status_code == 303
     page = visible(web.get(removed.headers["location"]).text)
-    assert "Mail account jordan@example.org removed; the Outbox keeps what was sent." in page
+    assert "Removed the mail account jordan@example.org; the outbox keeps what was sent." in page
     assert "Set up your mailbox" in page and "Remove the account" not in page
     assert json.loads((tmp_path / "keyring.json").read_text()) == {}
     assert "To kchen@globex.example" in visible(web.get("/outbox").text)
@@ -504,3 +505,19 @@ def test_check_mail_says_why_it_could_not(web, servers) -> None:  # type: ignore
     set_up(web, smtp, dovecot, password="wrong")
     checked = post(web, "/mail/check", {}, "/")
     assert "Mail not checked:" in visible(web.get(checked.headers["location"]).text)
+
+
+def test_a_keyring_that_will_not_forget_is_said(web, servers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import keyring.core
+
+    smtp, dovecot = servers
+    set_up(web, smtp, dovecot)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.mail.keyring_backend.LockedKeyring")
+    keyring.core._keyring_backend = None
+    removed = post(web, "/settings/mail/remove", {"confirmed": "1"})
+    page = html.unescape(visible(web.get(removed.headers["location"]).text))
+    assert (
+        "Your keyring would not forget its secret: remove the entry of service 'followup-mail' "
+        "for jordan@example.org with your keyring's own tool." in page
+    )
+    assert json.loads((tmp_path / "keyring.json").read_text())  # still there, as it says

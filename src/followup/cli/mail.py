@@ -149,11 +149,7 @@ def remove(
         if not typer.confirm(question, default=False):
             typer.echo("Nothing removed.")
             raise typer.Exit(1)
-    removed = mail.remove_account(service)
-    words = f"Removed the mail account {removed.address}; the outbox keeps what was sent."
-    if removed.password_file:
-        words += f" The password file {removed.password_file} is yours to delete."
-    typer.echo(words)
+    typer.echo(mail.remove_account(service).words())
 
 
 @mail_cmd.command("save-draft")

@@ -50,10 +50,19 @@ def load_secret(key: str) -> str:
     return str(secret)
 
 
-def forget_secret(key: str) -> None:
-    """Remove a secret from the keyring; nothing to remove is fine."""
+def forget_secret(key: str) -> bool:
+    """Remove a secret from the keyring; False when the keyring refused (locked, say), so the
+    secret may still be there. Nothing to remove, or no keyring at all, is done."""
     try:
         keyring = _keyring()
+    except KeyringUnavailableError:
+        return True
+    from keyring.errors import PasswordDeleteError
+
+    try:
         keyring.delete_password(KEYRING_SERVICE, key)
-    except (KeyringUnavailableError, Exception):  # noqa: BLE001 - absent or no backend: done
-        return
+    except PasswordDeleteError:
+        return True  # none kept under this key
+    except Exception:  # noqa: BLE001 - a backend's own refusal: the caller says so
+        return False
+    return True

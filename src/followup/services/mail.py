@@ -29,7 +29,7 @@ from followup.mail.message import (
     reply_subject,
     split_note,
 )
-from followup.mail.secrets import keyring_check
+from followup.mail.secrets import KEYRING_SERVICE, keyring_check
 from followup.mail.smtp import Login
 from followup.private import read_secret_file
 
@@ -136,7 +136,25 @@ def account_settings(service: Followup) -> AccountSettings | None:
     return AccountSettings(account_from_dict(row), row.get("digest_time"), row["updated_at"])
 
 
-def remove_account(service: Followup) -> Account:
+@dataclass(frozen=True)
+class Removed:
+    account: Account
+    secret_left: bool  # the keyring refused to forget it: the user removes it by hand
+
+    def words(self) -> str:
+        """What was removed, and what is the user's to remove."""
+        said = f"Removed the mail account {self.account.address}; the outbox keeps what was sent."
+        if self.account.password_file:
+            said += f" The password file {self.account.password_file} is yours to delete."
+        if self.secret_left:
+            said += (
+                " Your keyring would not forget its secret: remove the entry of service "
+                f"'{KEYRING_SERVICE}' for {self.account.address} with your keyring's own tool."
+            )
+        return said
+
+
+def remove_account(service: Followup) -> Removed:
     """Forget the mail account: its row, where its mailbox was read up to, and its secrets in
     the keyring (a password file is the user's own: it stays). The outbox keeps its history."""
     from followup.mail import secrets
@@ -145,9 +163,9 @@ def remove_account(service: Followup) -> Account:
         pid, account = load_account(repo)
         mail_queries(repo).remove_account(profile_id=pid)
         repo.bump_revision()  # pages offering Send and Check mail are made again
-    for key in account.secret_keys:  # one kept before a change of sign-in goes as well
-        secrets.forget_secret(key)
-    return account
+    # one kept before a change of sign-in goes as well
+    forgotten = [secrets.forget_secret(key) for key in account.secret_keys]
+    return Removed(account, secret_left=not all(forgotten))
 
 
 def authorize_oauth(service: Followup, options: dict[str, Any], *, browser: bool, say: Any) -> str:

@@ -183,8 +183,8 @@ async def mail_remove(request: Request) -> Response:
         )
     removed = await run_in_threadpool(remove_account, service)
     _forget_background_problem(request)
-    words = f"Mail account {removed.address} removed; the Outbox keeps what was sent."
-    return back(said(request, "/settings", words) + "#mail")
+    kind = "warning" if removed.secret_left else "notice"
+    return back(said(request, "/settings", removed.words(), kind) + "#mail")
 
 
 @router.post("/settings/mail/test", response_class=HTMLResponse)
