@@ -142,3 +142,14 @@ def test_how_far_away_in_words(seconds: float, words: str) -> None:
     from followup.core.workdays import duration_words
 
     assert duration_words(seconds) == words
+
+
+@pytest.mark.parametrize(("n", "words", "said"), [
+    (0, ("interview",), "0 interviews"), (1, ("interview",), "1 interview"),
+    (2, ("interview",), "2 interviews"), (1, ("person", "people"), "1 person"),
+    (3, ("person", "people"), "3 people"),
+])  # fmt: skip
+def test_a_count_as_a_sentence_says_it(n: int, words: tuple[str, ...], said: str) -> None:
+    from followup.core.workdays import counted
+
+    assert counted(n, *words) == said
