@@ -99,3 +99,21 @@ def test_an_encoded_word_that_cannot_be_decoded_is_kept_as_written() -> None:
 def test_out_of_office_headers(header: str, auto: bool) -> None:
     raw = f"From: K <kchen@globex.example>\r\n{header}\r\n\r\nBack on 7 December.\r\n"
     assert parse_inbound(raw.encode()).auto_reply is auto
+
+
+@pytest.mark.parametrize(("stamps", "doubted"), [
+    ("", None),  # no provider stamp (a local server): taken as it says
+    ("Authentication-Results: mx.example; dmarc=pass; spf=pass\r\n", None),
+    ("Authentication-Results: mx.example; dmarc=fail header.from=globex.example\r\n",
+     "its sender failed DMARC at your provider"),
+    ("Authentication-Results: mx.example; spf=softfail; dkim=none\r\n",
+     "its sender failed SPF at your provider (spf=softfail), with no DKIM pass"),
+    ("Authentication-Results: mx.example; spf=fail; dkim=pass\r\n", None),  # signed: it is theirs
+    ("Authentication-Results: mx.example; dmarc=fail\r\nAuthentication-Results: x; dmarc=pass\r\n",
+     "its sender failed DMARC at your provider"),  # only the topmost counts
+])  # fmt: skip
+def test_what_the_receiving_provider_says_of_the_sender(stamps: str, doubted: str | None) -> None:
+    raw = (
+        stamps + "From: Katherine Chen <kchen@globex.example>\r\nSubject: Re\r\n\r\nHi\r\n"
+    ).encode()
+    assert parse_inbound(raw).doubted == doubted

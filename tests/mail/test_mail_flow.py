@@ -404,3 +404,42 @@ def test_an_unreadable_invitation_never_holds_the_sync_back(
         ("kchen@globex.example", "answer")
     ]
     assert json.loads(ok(cli("sync", "--json", now=LATER)).out)["fetched"] == 0
+
+
+@pytest.mark.usefixtures("use_db")
+def test_a_reply_its_provider_doubts_is_asked_about_not_recorded(
+    cli, tmp_path, smtp_server, dovecot, mailbox_user
+):  # type: ignore[no-untyped-def]
+    """Found by a probe: a forged From of a known person ended the check-ins. The user's own
+    provider stamps Authentication-Results on top; a DMARC failure there makes it unsure."""
+    stored_application(cli, tmp_path)
+    smtp = smtp_server()
+    ok(set_up_mail(cli, tmp_path, smtp.port, dovecot.port))
+
+    def reply(n: int, stamps: str) -> bytes:
+        return (
+            f"{stamps}From: Katherine Chen <kchen@globex.example>\r\nTo: jordan@example.org\r\n"
+            f"Subject: Re: our interview\r\nDate: Wed, 25 Nov 2026 0{n}:00:00 -0500\r\n"
+            f"Message-ID: <r{n}@globex.example>\r\nContent-Type: text/plain\r\n\r\n"
+            "We would like to offer you the role.\r\n"
+        ).encode()
+
+    forged = (
+        "Authentication-Results: mx.example.org; dmarc=fail (p=reject) header.from=globex.example;"
+        " spf=fail smtp.mailfrom=globex.example\r\n"
+        # one the sender wrote itself, below the provider's: never believed
+        "Authentication-Results: mx.example.org; dmarc=pass; dkim=pass\r\n"
+    )
+    deliver(dovecot, reply(1, forged))
+    found = json.loads(ok(cli("sync", "--json", now=LATER)).out)
+    assert found["replies"] == []
+    [unsure] = found["unsure"]
+    assert unsure["from"] == "kchen@globex.example"
+    assert unsure["why"].endswith(
+        "; but its sender failed DMARC at your provider, so it may be forged"
+    )
+    deliver(dovecot, reply(2, "Authentication-Results: mx.example.org; dmarc=pass; dkim=pass\r\n"))
+    found = json.loads(ok(cli("sync", "--json", now=LATER)).out)
+    assert [(r["from"], r["matched_by"]) for r in found["replies"]] == [
+        ("kchen@globex.example", "contact")
+    ]

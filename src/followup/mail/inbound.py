@@ -49,6 +49,8 @@ class Inbound:
     bounce_reason: str | None = None
     invitation: bool = False
     until: date | None = None  # an out-of-office's return date, when the text states one
+    # why the receiving provider doubts the sender (its Authentication-Results), or None
+    doubted: str | None = None
     kind: str = "answer"  # or "update" (mail/replykind.py) or "auto_reply"
     expected_by: date | None = None  # the date an update promises, when the text states one
     text: str = ""
@@ -237,6 +239,7 @@ def _parse(raw: bytes, today: date | None) -> Inbound:
     elif text:
         kind, expected_by = reply_kind(text, sent_on)
     return Inbound(
+        doubted=sender_doubted(message),
         message_id=message_ids[0] if message_ids else None,
         sender=addr or None,
         sender_name=name.strip(),
@@ -255,3 +258,32 @@ def _parse(raw: bytes, today: date | None) -> Inbound:
         text=text,
         problems=tuple(problems),
     )
+
+
+_AUTH_RESULT = re.compile(r"\b(dmarc|dkim|spf)\s*=\s*([a-z]+)", re.IGNORECASE)
+
+
+def sender_doubted(message: Message) -> str | None:
+    """Why the receiving provider doubts that the sender is who the From line says (RFC 8601),
+    or None. Only the topmost Authentication-Results counts: the user's own provider adds it on
+    top, and any below may have come with the message. A message without one (a local server,
+    a provider that checks nothing) is taken as it says, as before."""
+    stamps = message.get_all("Authentication-Results") or []
+    if not stamps:
+        return None
+    results: dict[str, str] = {}
+    for method, result in _AUTH_RESULT.findall(str(stamps[0])):
+        results.setdefault(method.lower(), result.lower())
+    if results.get("dmarc") == "fail":
+        return "its sender failed DMARC at your provider"
+    if (
+        "dmarc" not in results
+        and results.get("dkim") != "pass"
+        and results.get("spf")
+        in (
+            "fail",
+            "softfail",
+        )
+    ):
+        return f"its sender failed SPF at your provider (spf={results['spf']}), with no DKIM pass"
+    return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -160,6 +160,11 @@ def _read(
     if found.calendars:
         invitations.extend((full, data) for data in box.calendar_parts(item.uid, found.calendars))
     if matched is not None:
+        if full.doubted and matched.sure:
+            # a forged From of a known person would end the check-ins: the user says first
+            matched = replace(
+                matched, sure=False, why=f"{matched.why}; but {full.doubted}, so it may be forged"
+            )
         findings.append((full, message_key(full, found.header), matched))
 
 
