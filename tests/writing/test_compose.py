@@ -267,3 +267,21 @@ def test_a_call_sheet_has_key_points_and_a_voicemail() -> None:
     assert call.body.startswith(
         "Call Raj Patel (Analytics Lead, Globex Corporation) at +1 217 555 0134"
     )
+
+
+def test_a_check_in_to_someone_thanked_by_letter_starts_its_own_thread() -> None:
+    """A hiring manager's reading: "Re: With thanks for Tuesday's conversation" answered a
+    thank-you that went by post."""
+    from followup.core.model import Sent
+
+    facts = load_scenario(HERE / "globex.json")[0]
+    ended = facts.interviews[0].end
+    by_post = replace(
+        facts,
+        sent=(
+            Sent(kind="thank_you", contact="kchen", method="letter", at=ended, interview="panel"),
+        ),
+    )
+    check_in = draft_for(by_post, interview_id="panel", contact_id="kchen", kind="check_in")
+    assert check_in.subject is not None and not check_in.subject.startswith("Re:")
+    assert "Senior Data Analyst" in check_in.subject

@@ -72,8 +72,18 @@ def compose(facts: Facts, action: Action, *, now: datetime | None = None) -> Dra
     sentences = thank_you_sentences(c) if kind == "thank_you" else check_in_sentences(c, number)
     if method == "letter":
         return made(None, letter_body(c, sentences))
+    if kind == "check_in" and not _thanked_by_email(facts, person.id):
+        # "Re:" threads under a thank-you only when one went by email; else a subject of its own
+        return made(c.frames.say("subject", "check_in", **c.values()), email_body(c, sentences))
     subject = thank_you_subject(c)
     return made(("Re: " if kind == "check_in" else "") + subject, email_body(c, sentences))
+
+
+def _thanked_by_email(facts: Facts, contact: str) -> bool:
+    """Whether this person's thank-you is recorded, or still to come, by email (a check-in then
+    replies in its thread); False when it went by letter or phone."""
+    sent = [s for s in facts.sent if s.kind == "thank_you" and s.contact == contact]
+    return not sent or any(s.method == "email" for s in sent)
 
 
 def _check_in_number(facts: Facts) -> int:
