@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from email.utils import format_datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -117,13 +118,22 @@ def test_mail_journey(  # type: ignore[no-untyped-def]
         [sent] = smtp.messages
         shoot(page, "mail-today-sent")
 
-        deliver(dovecot, samples.reply("<answer-1@globex.example>", in_reply_to=sent["message_id"]))
+        # written just now: the panel is 22 hours old whenever the test runs, so a fixed date
+        # could fall before it ended, and a reply from before the interview answers nothing
+        just_now = format_datetime(datetime.now(ZoneInfo(TZ)) - timedelta(minutes=5))
+        deliver(
+            dovecot,
+            samples.reply(
+                "<answer-1@globex.example>", in_reply_to=sent["message_id"], date=just_now
+            ),
+        )
         deliver(
             dovecot,
             samples.reply(
                 "<hr-1@globex.example>",
                 sender="Globex Talent <talent@globex.example>",
                 subject="Next steps",
+                date=just_now,
             ),
         )
         page.get_by_role("button", name="Check mail").click()
