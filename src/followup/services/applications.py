@@ -13,7 +13,7 @@ from followup.core.plan import plan_application
 from followup.core.workdays import zone
 from followup.services.agenda import refresh_plan
 from followup.services.base import UseCases
-from followup.services.changes import log_change
+from followup.services.changes import changed
 from followup.services.lookup import as_id
 
 if TYPE_CHECKING:
@@ -97,33 +97,31 @@ class ApplicationCases(UseCases):
             )
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
-            before = repo.application_rows(application_id=app_id)
-            repo.update_application(application_id=app_id, status=outcome, closed_at=self.clock())
-            refresh_plan(repo, app_id)
-            closed = repo.application(application_id=app_id)
-            change = log_change(
+            company = repo.application(application_id=app_id).company
+            change = changed(
                 repo,
-                application_id=app_id,
-                before=before,
-                summary=f"Closed {closed.company} as {STATUS_WORDS[outcome]}",
-                now=self.clock(),
+                app_id,
+                f"Closed {company} as {STATUS_WORDS[outcome]}",
+                self.clock(),
+                lambda: repo.update_application(
+                    application_id=app_id, status=outcome, closed_at=self.clock()
+                ),
             )
-            return Closed(closed, change)
+            return Closed(repo.application(application_id=app_id), change)
 
     def reopen_application(self, app_ref: str | int) -> int:
         """Make a closed application active again; returns the change (undo closes it again)."""
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
-            before = repo.application_rows(application_id=app_id)
-            repo.update_application(application_id=app_id, status="active", closed_at=None)
-            refresh_plan(repo, app_id)
             company = repo.application(application_id=app_id).company
-            return log_change(
+            return changed(
                 repo,
-                application_id=app_id,
-                before=before,
-                summary=f"Reopened {company}",
-                now=self.clock(),
+                app_id,
+                f"Reopened {company}",
+                self.clock(),
+                lambda: repo.update_application(
+                    application_id=app_id, status="active", closed_at=None
+                ),
             )
 
     def applications(self) -> list[tuple[Application, datetime | None]]:

@@ -1,13 +1,14 @@
 """Undo: every change a user can regret (a note marked sent, a reply, a skip, a close, a
 delete) is logged with the rows it touched, and can be undone for limits.UNDO_SECONDS after.
 
-A use case takes `before = repo.application_rows(...)` first, makes its change, then calls
-`log_change`; `undo` puts the rows back with their own ids, in one transaction, unless
-something changed them since.
+A use case makes its change through `changed` (or, when it needs the rows in between, takes
+`before = repo.application_rows(...)` first and calls `log_change` after); `undo` puts the rows
+back with their own ids, in one transaction, unless something changed them since.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -46,6 +47,26 @@ class Undone:
     summary: str
     application_id: int
     application_exists: bool
+
+
+def changed(
+    repo: Repo,
+    app_id: int,
+    summary: str,
+    now: datetime,
+    write: Callable[[], object],
+    *,
+    plan_stays: bool = True,
+) -> int:
+    """Make a change undoable: note the application's rows, `write`, refresh its plan (when
+    the application stays), and log what the write did; returns the change."""
+    before = repo.application_rows(application_id=app_id)
+    write()
+    if plan_stays:
+        refresh_plan(repo, app_id)
+    else:
+        repo.bump_revision()
+    return log_change(repo, application_id=app_id, before=before, summary=summary, now=now)
 
 
 def log_change(

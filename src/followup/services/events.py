@@ -16,7 +16,7 @@ from followup.core.workdays import local_date, zone
 from followup.inputs.parse import check_note_text, storable_text
 from followup.services.agenda import refresh_plan
 from followup.services.base import UseCases
-from followup.services.changes import log_change
+from followup.services.changes import changed, log_change
 from followup.services.lookup import as_id, resolve_action
 
 if TYPE_CHECKING:
@@ -236,15 +236,12 @@ class EventCases(UseCases):
             problem = reply_date_problem(reply, local_date(at, tz))
             if problem is not None:
                 raise reply_date_error(problem)
-            before = repo.application_rows(application_id=app_id)
-            repo.add_reply(application_id=app_id, reply=reply, note=note)
-            refresh_plan(repo, app_id)
-            change = log_change(
+            change = changed(
                 repo,
-                application_id=app_id,
-                before=before,
-                summary=f"Recorded {REPLY_WORDS[kind]} from {name}",
-                now=self.clock(),
+                app_id,
+                f"Recorded {REPLY_WORDS[kind]} from {name}",
+                self.clock(),
+                lambda: repo.add_reply(application_id=app_id, reply=reply, note=note),
             )
         return ReplyResult(application_id=app_id, kind=kind, change=change)
 
@@ -260,15 +257,12 @@ class EventCases(UseCases):
                 )
             if action.status == "skipped":
                 raise ConflictError(f"{action.id} is already skipped")
-            before = repo.application_rows(application_id=app_id)
-            repo.add_skip(application_id=app_id, action_id=action.id, at=at)
-            refresh_plan(repo, app_id)
-            change = log_change(
+            change = changed(
                 repo,
-                application_id=app_id,
-                before=before,
-                summary=f"Skipped {_to_whom(facts, action)}",
-                now=self.clock(),
+                app_id,
+                f"Skipped {_to_whom(facts, action)}",
+                self.clock(),
+                lambda: repo.add_skip(application_id=app_id, action_id=action.id, at=at),
             )
         return SkipResult(
             action_id=action.id, application_id=app_id, kind=action.kind, change=change

@@ -4,12 +4,16 @@ can be undone for a minute."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from followup.services.agenda import refresh_plan
 from followup.services.base import UseCases
-from followup.services.changes import log_change
+from followup.services.changes import changed
 from followup.services.lookup import as_id
+
+if TYPE_CHECKING:
+    from followup.storage.store import Repo
 
 KIND_WORDS = {"thank_you": "thank-you", "check_in": "check-in"}
 
@@ -22,34 +26,43 @@ class Deleted:
 
 
 class RemovalCases(UseCases):
+    def _deleted(
+        self,
+        repo: Repo,
+        app_id: int,
+        summary: str,
+        delete: Callable[[], object],
+        *,
+        plan_stays: bool = True,
+    ) -> Deleted:
+        change = changed(repo, app_id, summary, self.clock(), delete, plan_stays=plan_stays)
+        return Deleted(change, app_id, summary)
+
     def delete_application(self, app_ref: str | int) -> Deleted:
         """Delete an application with everything entered for it."""
         with self.store.transaction() as repo:
             app_id = as_id(app_ref, "application")
             app = repo.application(application_id=app_id)
-            before = repo.application_rows(application_id=app_id)
-            repo.delete_application(application_id=app_id)
-            repo.bump_revision()
-            summary = f"Deleted the application {app.company} — {app.role}"
-            change = log_change(
-                repo, application_id=app_id, before=before, summary=summary, now=self.clock()
+            return self._deleted(
+                repo,
+                app_id,
+                f"Deleted the application {app.company} — {app.role}",
+                lambda: repo.delete_application(application_id=app_id),
+                plan_stays=False,
             )
-        return Deleted(change, app_id, summary)
 
     def delete_interview(self, interview_ref: str | int) -> Deleted:
         """Delete an interview, its thank-yous (sent or not) and the people met only there."""
         with self.store.transaction() as repo:
             interview_id = as_id(interview_ref, "interview")
             app_id, interview = repo.interview(interview_id=interview_id)
-            before = repo.application_rows(application_id=app_id)
-            repo.delete_interview(interview_id=interview_id)
-            refresh_plan(repo, app_id)
             names = ", ".join(p.name for p in interview.participants) or "nobody"
-            summary = f"Deleted the {interview.kind.replace('_', '-')} interview with {names}"
-            change = log_change(
-                repo, application_id=app_id, before=before, summary=summary, now=self.clock()
+            return self._deleted(
+                repo,
+                app_id,
+                f"Deleted the {interview.kind.replace('_', '-')} interview with {names}",
+                lambda: repo.delete_interview(interview_id=interview_id),
             )
-        return Deleted(change, app_id, summary)
 
     def delete_person(self, person_ref: str | int) -> Deleted:
         """Delete a person met, with their thank-yous and check-ins; their replies stay, as
@@ -57,42 +70,34 @@ class RemovalCases(UseCases):
         with self.store.transaction() as repo:
             person_id = as_id(person_ref, "person")
             app_id, person = repo.person(person_id=person_id)
-            before = repo.application_rows(application_id=app_id)
-            repo.delete_person(person_id=person_id)
-            refresh_plan(repo, app_id)
-            summary = f"Deleted {person.name}"
-            change = log_change(
-                repo, application_id=app_id, before=before, summary=summary, now=self.clock()
+            return self._deleted(
+                repo,
+                app_id,
+                f"Deleted {person.name}",
+                lambda: repo.delete_person(person_id=person_id),
             )
-        return Deleted(change, app_id, summary)
 
     def delete_sent(self, sent_ref: str | int) -> Deleted:
         """Delete the record of a follow-up made: it is planned again."""
         with self.store.transaction() as repo:
             row = repo.follow_up(follow_up_id=as_id(sent_ref, "sent record"))
-            app_id = row["application_id"]
-            before = repo.application_rows(application_id=app_id)
-            repo.delete_follow_up(follow_up_id=row["id"])
-            refresh_plan(repo, app_id)
-            summary = f"Deleted the record of the {KIND_WORDS[row['kind']]} to {row['name']}"
-            change = log_change(
-                repo, application_id=app_id, before=before, summary=summary, now=self.clock()
+            return self._deleted(
+                repo,
+                row["application_id"],
+                f"Deleted the record of the {KIND_WORDS[row['kind']]} to {row['name']}",
+                lambda: repo.delete_follow_up(follow_up_id=row["id"]),
             )
-        return Deleted(change, app_id, summary)
 
     def delete_reply(self, reply_ref: str | int) -> Deleted:
         """Delete a reply recorded by mistake: the check-ins it stopped are planned again."""
         with self.store.transaction() as repo:
             row = repo.reply_row(reply_id=as_id(reply_ref, "reply"))
-            app_id = row["application_id"]
-            before = repo.application_rows(application_id=app_id)
-            repo.delete_reply(reply_id=row["id"])
-            refresh_plan(repo, app_id)
-            summary = f"Deleted the reply from {row['name'] or 'the company'}"
-            change = log_change(
-                repo, application_id=app_id, before=before, summary=summary, now=self.clock()
+            return self._deleted(
+                repo,
+                row["application_id"],
+                f"Deleted the reply from {row['name'] or 'the company'}",
+                lambda: repo.delete_reply(reply_id=row["id"]),
             )
-        return Deleted(change, app_id, summary)
 
     # -- the sample ----------------------------------------------------------------------
     def is_demo(self) -> bool:
