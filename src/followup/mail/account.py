@@ -143,15 +143,6 @@ def check_server(
     return (None if problems else Server(host=host, port=port, security=security)), problems
 
 
-def make_account(**options: Any) -> Account:
-    """The account the `mail setup` options describe; its first problem raised."""
-    account, problems = check_account(**options)
-    if problems:
-        raise problems[0]
-    assert account is not None
-    return account
-
-
 def check_account(
     *,
     address_text: str | None,
