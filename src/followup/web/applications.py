@@ -19,7 +19,7 @@ from followup.web.charts import timeline_entries, timeline_svg, timeliness_svg
 from followup.web.forms import FormError, checked, form_day, service_error
 from followup.web.pagecache import from_memory
 from followup.web.security import verify_csrf
-from followup.web.views import back, cached, form_of, has_message, page, stored_id, svc
+from followup.web.views import back, cached, form_of, has_message, page, stored_id, svc, with_form
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 OUTCOMES = [
@@ -74,7 +74,10 @@ def _application_values(form: dict[str, str]) -> dict[str, Any]:
 
 @router.post("/applications")
 async def application_add(request: Request) -> Response:
-    form = await form_of(request)
+    return await with_form(_application_add, request)
+
+
+def _application_add(request: Request, form: dict[str, str]) -> Response:
     try:
         app_id = svc(request).add_application(checked(ApplicationIn, _application_values(form)))
     except FormError as exc:
@@ -162,7 +165,10 @@ def _facts_values(app: Any) -> dict[str, Any]:
 
 @router.post("/applications/{app_id}")
 async def application_edit(request: Request, app_id: str) -> Response:
-    form = await form_of(request)
+    return await with_form(_application_edit, request, app_id)
+
+
+def _application_edit(request: Request, app_id: str, form: dict[str, str]) -> Response:
     service = svc(request)
     changes = _application_values(form)
     try:
@@ -180,7 +186,10 @@ async def application_edit(request: Request, app_id: str) -> Response:
 # -- closing -------------------------------------------------------------------------------
 @router.post("/applications/{app_id}/close")
 async def application_close(request: Request, app_id: str) -> Response:
-    form = await form_of(request)
+    return await with_form(_application_close, request, app_id)
+
+
+def _application_close(request: Request, app_id: str, form: dict[str, str]) -> Response:
     service = svc(request)
     outcome = form.get("outcome", "")
     if outcome not in CLOSED_STATUSES:
@@ -245,7 +254,10 @@ def _reply_page(
 
 @router.post("/applications/{app_id}/replies")
 async def reply(request: Request, app_id: str) -> Response:
-    form = await form_of(request)
+    return await with_form(_reply, request, app_id)
+
+
+def _reply(request: Request, app_id: str, form: dict[str, str]) -> Response:
     service = svc(request)
     try:
         done = service.record_reply(

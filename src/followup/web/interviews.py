@@ -20,7 +20,7 @@ from followup.web.forms import (
     service_error,
 )
 from followup.web.security import verify_csrf
-from followup.web.views import back, form_of, page, stored_id, svc
+from followup.web.views import back, form_of, page, stored_id, svc, with_form
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 NEEDS = {"email": "email", "phone": "phone", "address": "address"}
@@ -177,7 +177,10 @@ def _person_page(
 
 @router.post("/people/{person_id}")
 async def person_save(request: Request, person_id: str) -> Response:
-    form = await form_of(request)
+    return await with_form(_person_save, request, person_id)
+
+
+def _person_save(request: Request, person_id: str, form: dict[str, str]) -> Response:
     service = svc(request)
     app_id, person = service.person(stored_id(person_id, "person"))
     typed = {f: (form.get(f) or "").strip() for f in PERSON_FIELDS}

@@ -15,7 +15,7 @@ from followup.inputs.models import ProfileIn
 from followup.web.forms import FormError, checked, service_error
 from followup.web.pagecache import from_memory
 from followup.web.security import verify_csrf
-from followup.web.views import back, cached, form_of, has_message, page, said, svc
+from followup.web.views import back, cached, has_message, page, said, svc, with_form
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 TODAY_LIMIT = 40
@@ -101,7 +101,10 @@ def settings_page(request: Request, status: int = 200, **sections: Any) -> Respo
 @router.post("/setup")
 @router.post("/settings")
 async def settings_save(request: Request) -> Response:
-    form = await form_of(request)
+    return await with_form(_settings_save, request)
+
+
+def _settings_save(request: Request, form: dict[str, str]) -> Response:
     service = svc(request)
     first = service.profile() is None
     data: dict[str, Any] = {}
@@ -139,7 +142,10 @@ def demo_remove(request: Request) -> Response:
 @router.post("/undo/{change_id}")
 async def undo(request: Request, change_id: str) -> Response:
     """Undo a change of the last minute (the toast's button); the page it came from follows."""
-    form = await form_of(request)
+    return await with_form(_undo, request, change_id)
+
+
+def _undo(request: Request, change_id: str, form: dict[str, str]) -> Response:
     target = form.get("next") or "/"
     try:
         done = svc(request).undo(change_id)
