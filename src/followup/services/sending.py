@@ -47,6 +47,19 @@ IN_DOUBT_GRACE = 5.0  # seconds a provider may take to file a message it accepte
 BOUNCED = "delivery failed: "
 
 
+class UnsentErrorsError(InvalidInputError):
+    """The note to send has proofreading errors: nothing is sent until the user confirms
+    (`--yes`; the web's confirmation lists `findings`)."""
+
+    def __init__(self, action_id: str, findings: list[Any]) -> None:
+        self.findings = findings
+        super().__init__(
+            "ACTION",
+            f"the note has {len(findings)} proofreading error(s), first: {findings[0].message}; "
+            f"fix it (followup write {action_id}) or send anyway with --yes",
+        )
+
+
 @dataclass(frozen=True)
 class SendResult:
     action: str
@@ -149,12 +162,7 @@ def _compose(
     """The message of an action (a new Message-ID), after the proofreading check."""
     prepared, report = prepare(service, action.id)
     if report.errors and not yes:
-        first = report.errors[0]
-        raise InvalidInputError(
-            "ACTION",
-            f"the note has {len(report.errors)} proofreading error(s), first: {first.message}; "
-            f"fix it (followup write {action.id}) or send anyway with --yes",
-        )
+        raise UnsentErrorsError(action.id, list(report.errors))
     message_id = new_message_id(account.address)
     message = build_message(
         outgoing(prepared, account.address, candidate.full_name, message_id, service.clock())

@@ -255,19 +255,16 @@ def _to_editor(request: Request, action_id: str, words: str, kind: str = "notice
 async def send(request: Request, action_id: str) -> Response:
     """Send the note by email, after the proofreading check: errors ask first, listing them,
     as Mark as sent does. A failure goes back to the note (kept) with the reason."""
-    from followup.services.mail import prepare
-    from followup.services.sending import send_action
+    from followup.services.sending import UnsentErrorsError, send_action
 
     form = await form_of(request)
     service = svc(request)
     await run_in_threadpool(_keep_as_email, request, action_id, form.get("text", ""))
     confirmed = form.get("confirmed") == "1"
-    if not confirmed:
-        _, report = await run_in_threadpool(prepare, service, action_id)
-        if report.errors:
-            return _confirm_send(request, action_id, report.errors, form)
-    try:
-        result = await run_in_threadpool(send_action, service, action_id, yes=True)
+    try:  # one proofreading check, the sender's own
+        result = await run_in_threadpool(send_action, service, action_id, yes=confirmed)
+    except UnsentErrorsError as exc:
+        return _confirm_send(request, action_id, exc.findings, form)
     except FollowupError as exc:
         return _to_editor(request, action_id, f"Not sent: {_page_words(exc)}.", "warning")
     words = (
