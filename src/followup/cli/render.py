@@ -12,6 +12,7 @@ from rich.markup import escape as esc
 from rich.table import Table
 from rich.text import Text
 
+from followup.core.model import KIND_WORDS
 from followup.core.workdays import duration_words as span
 from followup.core.workdays import long_day, short_day, short_when, when_window
 
@@ -22,7 +23,6 @@ STATUS_STYLE = {
     "done": "green",
     "skipped": "dim",
 }
-KIND_WORDS = {"thank_you": "thank-you", "check_in": "check-in"}
 
 
 def console(stderr: bool = False) -> Console:

@@ -30,6 +30,9 @@ APP_STATUSES: tuple[AppStatus, ...] = ("active", "offer", "rejected", "withdrawn
 CLOSED_STATUSES: tuple[AppStatus, ...] = ("offer", "rejected", "withdrawn", "no_response")
 REPLY_KINDS: tuple[ReplyKind, ...] = ("answer", "update", "auto_reply")
 INTERVIEW_KINDS: tuple[InterviewKind, ...] = ("phone", "video", "in_person")
+# how every face names a kind of follow-up in a sentence
+KIND_WORDS: dict[str, str] = {"thank_you": "thank-you", "check_in": "check-in"}
+INTERVIEW_WORDS: dict[str, str] = {"phone": "phone", "video": "video", "in_person": "in-person"}
 ACTION_KINDS: tuple[ActionKind, ...] = ("thank_you", "check_in")
 ENGLISHES: tuple[English, ...] = ("american", "british", "canadian", "australian", "indian")
 CHECKINS_PER_WEEK = (1, 2)

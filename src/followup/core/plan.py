@@ -16,6 +16,7 @@ from followup.core.errors import InvalidInputError
 from followup.core.ids import ActionId, check_in_id, thank_you_id
 from followup.core.locale import country_of, is_country
 from followup.core.model import (
+    INTERVIEW_WORDS,
     METHODS,
     Action,
     ActionStatus,
@@ -41,7 +42,6 @@ _DETAIL_WORDS: dict[Method, str] = {
     "phone": "phone number",
     "letter": "postal address",
 }
-_KIND_WORDS = {"phone": "phone", "video": "video", "in_person": "in-person"}
 
 
 def preferred_method(app: Application) -> tuple[Method, str]:
@@ -180,7 +180,7 @@ def plan_application(facts: Facts, now: datetime) -> Plan:
         status = status_of(moment, end.timestamp(), due.timestamp())
         letter_reason = ""
         r1 = (
-            f"thank-you within {within} of the {_KIND_WORDS[interview.kind]} interview "
+            f"thank-you within {within} of the {INTERVIEW_WORDS[interview.kind]} interview "
             f"that ended {short_when(end, tz)}"
         )
         for person in interview.participants:

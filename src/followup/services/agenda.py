@@ -185,19 +185,19 @@ def nobody_met(facts: Facts) -> list[dict[str, Any]]:
     Zoom one may): no thank-you can be planned until the people met are added. A stored
     interview only: the planner itself plans nothing for it and says nothing, as a scenario's
     contract has it."""
+    from followup.core.model import INTERVIEW_WORDS
     from followup.core.workdays import short_when, zone
 
     tz = zone(facts.candidate.timezone)
-    kinds = {"phone": "phone", "video": "video", "in_person": "in-person"}
     return [
         {
             "kind": "add_people",
             "interview": int(interview.id),
             "contact": None,
             "need": None,
-            "message": f"Add the people you met at the {kinds[interview.kind]} interview of "
-            f"{short_when(interview.start, tz)}: nobody is recorded for it, so no thank-you "
-            "is planned.",
+            "message": f"Add the people you met at the {INTERVIEW_WORDS[interview.kind]} "
+            f"interview of {short_when(interview.start, tz)}: nobody is recorded for it, so no "
+            "thank-you is planned.",
         }
         for interview in facts.interviews
         if not interview.participants

@@ -10,7 +10,7 @@ from followup.core import limits
 from followup.core.checkins import reply_date_problem
 from followup.core.errors import ConflictError, InvalidInputError, NotFoundError
 from followup.core.ids import ActionId
-from followup.core.model import METHODS, REPLY_KINDS, Action, Facts, Method, Reply, Sent
+from followup.core.model import KIND_WORDS, METHODS, REPLY_KINDS, Action, Facts, Method, Reply, Sent
 from followup.core.plan import checkin_warning
 from followup.core.workdays import local_date, zone
 from followup.inputs.parse import check_note_text, storable_text
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from followup.storage.store import Repo
     from followup.writing.proofread import Finding
 
-KIND_WORDS = {"thank_you": "thank-you", "check_in": "check-in"}
 REPLY_WORDS = {"answer": "an answer", "update": "an update", "auto_reply": "an automatic reply"}
 # A reply's fields in words every face can show (the CLI's flags, the web's labels, the API's
 # keys all name the same thing); `field` carries the key for a form to put the words beside.

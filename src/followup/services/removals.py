@@ -8,14 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from followup.core.model import KIND_WORDS
 from followup.services.base import UseCases
 from followup.services.changes import changed
 from followup.services.lookup import as_id
 
 if TYPE_CHECKING:
     from followup.storage.store import Repo
-
-KIND_WORDS = {"thank_you": "thank-you", "check_in": "check-in"}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from followup.core import limits
+from followup.core.model import KIND_WORDS
 from followup.core.workdays import short_day, short_when
 
 WIDTH, HEIGHT, PAD, LEFT = 720, 200, 36, 96
@@ -28,7 +29,6 @@ COLORS = {
     "planned": "#c77700",
     "now": "#b00020",
 }
-KIND_WORDS = {"thank_you": "thank-you", "check_in": "check-in"}
 REPLY_WORDS = {"update": "update", "auto_reply": "automatic reply"}
 LANES = {"interview": 48, "sent": 88, "planned": 88, "reply": 128}
 LEGEND = (

@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from followup.core.errors import FollowupError, InvalidInputError
+from followup.core.model import INTERVIEW_WORDS
 from followup.core.workdays import counted, short_when
 from followup.inputs.models import ApplicationIn
 from followup.services.calendar import ApplicationChoiceError, ImportReport
@@ -31,7 +32,6 @@ from followup.web.views import back, page, said, stored_id, svc
 
 router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
 APPLICATION_PAGE = re.compile(r"/applications/([1-9][0-9]{0,9})")
-KIND_WORDS = {"video": "video", "phone": "phone", "in_person": "in-person"}
 COMPANY_HINTS = {
     "domain": "Guessed from the people's email domain: correct it if needed.",
     "title": "Guessed from the invitation's title: correct it if needed.",
@@ -234,7 +234,7 @@ class Question:
             picked=picked,
             invite=invite,
             when=short_when(invite.start, tz) if invite else "",
-            kind=KIND_WORDS.get(invite.kind, invite.kind) if invite else "",
+            kind=INTERVIEW_WORDS.get(invite.kind, invite.kind) if invite else "",
             ask_application=candidates is not None,
             candidates=candidates or [],
             preselected=preselected,
@@ -293,7 +293,7 @@ def _imported(request: Request, report: ImportReport, target: str) -> Response:
         one = done[0]
         names = _names([p.name for p in one.people])
         when = short_when(one.invite.start, tz)
-        kind = KIND_WORDS.get(one.invite.kind, "")
+        kind = INTERVIEW_WORDS.get(one.invite.kind, "")
         text = {
             "created": f"Added the {kind} interview of {when}{names}.",
             "updated": f"Updated the interview from the newer invitation: {when}{names}.",
